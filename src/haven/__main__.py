@@ -1,0 +1,3 @@
+from haven.cli import app
+
+app()

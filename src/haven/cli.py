@@ -1,0 +1,193 @@
+"""The `haven` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="haven",
+    help="Haven: a rights-first platform for migration and asylum services.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+
+def _setup_django() -> None:
+    """Configure Django from the environment, or explain every configuration problem and exit."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haven.config.settings")
+    from haven.config.env import ConfigurationError
+
+    try:
+        import django
+
+        django.setup()
+    except ConfigurationError as error:
+        errors.print("[bold red]Haven cannot start:[/bold red]")
+        for problem in error.problems:
+            errors.print(f"  • {problem}")
+        raise typer.Exit(code=2) from None
+
+    from django.conf import settings
+    from django.utils import translation
+
+    wanted = os.environ.get("HAVEN_LANGUAGE") or os.environ.get("LANG", "")
+    code = wanted.split(".")[0].split("_")[0].lower()
+    translation.activate(code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    serve: Annotated[bool, typer.Option(help="Start the web app after loading the data.")] = True,
+) -> None:
+    """Create an SQLite database under HAVEN_HOME, load the demo data and start the web app."""
+    os.environ.setdefault("HAVEN_MODE", "demo")
+    _setup_django()
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    from haven.demo.cast import DEMO_PASSWORD
+    from haven.demo.seed import seed_demo
+
+    if settings.HAVEN_MODE != "demo":
+        errors.print(_("“haven demo” runs only in demo mode. Use “haven serve” in production."))
+        raise typer.Exit(code=2)
+    settings.HAVEN_HOME.mkdir(parents=True, exist_ok=True)
+    with console.status(_("Preparing the database…")):
+        _migrate()
+        logins = seed_demo()
+
+    table = Table(title=_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
+    table.add_column(_("Username"))
+    table.add_column(_("Role"))
+    table.add_column(_("Organisation"))
+    from haven.accounts.models import Membership
+
+    for login in logins:
+        membership = Membership.objects.select_related("organisation").get(
+            user__username=login.username, role=login.role
+        )
+        table.add_row(login.username, membership.get_role_display(), membership.organisation.name)
+    console.print(table)
+    console.print(_("Database: %(path)s") % {"path": settings.DATABASES["default"]["NAME"]})
+    if not serve:
+        return
+    console.print(
+        _("Haven is running at http://%(host)s:%(port)d/ — press Ctrl+C to stop.")
+        % {"host": host, "port": port}
+    )
+    sys.stdout.flush()
+    from haven.server import run_server
+
+    run_server(host=host, port=port, workers=2, threads=4, access_log=False)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "0.0.0.0",  # noqa: S104
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    threads: Annotated[int, typer.Option(help="Threads per worker.")] = 4,
+) -> None:
+    """Run the production server (gunicorn) against DATABASE_URL."""
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if settings.HAVEN_MODE == "production":
+        call_command("collectstatic", interactive=False, verbosity=0)
+    from haven.server import run_server
+
+    run_server(host=host, port=port, workers=workers, threads=threads, access_log=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    _setup_django()
+    from django.utils.translation import gettext as _
+
+    _migrate(verbosity=1)
+    console.print(_("The database is up to date."))
+
+
+@app.command()
+def check() -> None:
+    """Check the configuration, the database and the migrations. Exits 1 if anything fails."""
+    _setup_django()
+    from django.utils.translation import gettext as _
+
+    from haven.health import run_health_checks
+
+    results = run_health_checks()
+    table = Table(title=_("Haven health"))
+    table.add_column(_("Check"))
+    table.add_column(_("Result"))
+    table.add_column(_("Detail"))
+    for result in results:
+        table.add_row(
+            result.name,
+            f"[green]{_('ok')}[/green]" if result.ok else f"[red]{_('failed')}[/red]",
+            result.detail,
+        )
+    console.print(table)
+    if not all(result.ok for result in results):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def createadmin(
+    username: Annotated[str, typer.Option(prompt=True, help="The administrator's username.")],
+    email: Annotated[str, typer.Option(help="Contact address.")] = "",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+) -> None:
+    """Create a platform administrator (Django superuser), checking the password's strength."""
+    _setup_django()
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from haven.accounts.models import User
+
+    if User.objects.filter(username=username).exists():
+        errors.print(_("A user named “%(username)s” already exists.") % {"username": username})
+        raise typer.Exit(code=1)
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
+    candidate = User(username=username, email=email)
+    try:
+        validate_password(password, user=candidate)
+    except ValidationError as error:
+        for message in error.messages:
+            errors.print(f"  • {message}")
+        raise typer.Exit(code=1) from None
+    User.objects.create_superuser(username=username, email=email, password=password)
+    console.print(_("Administrator “%(username)s” created.") % {"username": username})
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. `haven manage shell`."""
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["haven manage", *ctx.args])
