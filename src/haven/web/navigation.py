@@ -36,6 +36,7 @@ class WorkArea:
     title: str | Promise
     description: str | Promise
     roles: frozenset[str]
+    pending: bool = True  # False for notices that are true today, not work to come
 
 
 WORK_AREAS: list[WorkArea] = [
@@ -69,10 +70,11 @@ WORK_AREAS: list[WorkArea] = [
     WorkArea(
         _("Service-side records are closed to you"),
         _(
-            "Haven's firewall keeps shelter, legal-aid, municipal and asylum records out of "
-            "enforcement's reach. Every attempt is refused and written to the public ledger."
+            "Haven's firewall keeps the records of shelters, legal aid, municipal services and "
+            "asylum procedures out of enforcement's reach, whatever role you hold."
         ),
         frozenset({Role.ENFORCEMENT_OFFICER}),
+        pending=False,
     ),
     WorkArea(
         _("Your organisation"),
