@@ -2,6 +2,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,14 @@ from tests.conftest import Cast, assert_problem
 def _token(cast: Cast, username: str = "muni.caseworker") -> str:
     membership = Membership.objects.get(user=cast.users[username])
     return token_issue(membership=membership, name="test").secret
+
+
+def _request_token(client: Client, membership_id: int, name: str = "x") -> HttpResponse:
+    return client.post(  # type: ignore[return-value]
+        "/api/v1/tokens",
+        {"name": name, "membership_id": membership_id},
+        content_type="application/json",
+    )
 
 
 def test_openapi_document_lists_the_operations(client: Client) -> None:
@@ -80,11 +89,7 @@ def test_session_writes_need_the_csrf_token(cast: Cast) -> None:
     client = Client(enforce_csrf_checks=True)
     cast.login(client, "muni.caseworker")
     membership = Membership.objects.get(user=cast.users["muni.caseworker"])
-    response = client.post(
-        "/api/v1/tokens",
-        {"name": "x", "membership_id": membership.pk},
-        content_type="application/json",
-    )
+    response = _request_token(client, membership.pk, "x")
     assert response.status_code in {401, 403}
     assert not ApiToken.objects.exists()
 
@@ -92,11 +97,7 @@ def test_session_writes_need_the_csrf_token(cast: Cast) -> None:
 def test_issue_and_revoke_a_token_through_the_api(client: Client, cast: Cast) -> None:
     cast.login(client, "muni.caseworker")
     membership = Membership.objects.get(user=cast.users["muni.caseworker"])
-    created = client.post(
-        "/api/v1/tokens",
-        {"name": "sync job", "membership_id": membership.pk},
-        content_type="application/json",
-    )
+    created = _request_token(client, membership.pk, "sync job")
     assert created.status_code == 201
     secret = created.json()["token"]
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
@@ -107,11 +108,7 @@ def test_issue_and_revoke_a_token_through_the_api(client: Client, cast: Cast) ->
 def test_a_token_for_someone_elses_membership_is_not_found(client: Client, cast: Cast) -> None:
     cast.login(client, "muni.caseworker")
     foreign = Membership.objects.get(user=cast.users["police.officer"])
-    response = client.post(
-        "/api/v1/tokens",
-        {"name": "x", "membership_id": foreign.pk},
-        content_type="application/json",
-    )
+    response = _request_token(client, foreign.pk, "x")
     assert_problem(response, 404)
 
 

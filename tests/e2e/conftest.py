@@ -64,8 +64,9 @@ def page(context: BrowserContext) -> Page:
 
 
 def log_in(page: Page, base_url: str, username: str) -> None:
+    """Log in through the form; by element ids, so it works in every interface language."""
     page.goto(f"{base_url}/account/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator("form.form button[type=submit]").click()
     page.wait_for_url(f"{base_url}/dashboard/")

@@ -66,11 +66,7 @@ def test_pages_fit_a_360px_phone(
     for path in PAGES_ANONYMOUS:
         page.goto(base + path)
         _no_horizontal_scroll(page)
-    page.goto(base + "/account/login/")
-    page.locator("#id_username").fill("muni.caseworker")
-    page.locator("#id_password").fill("haven-demo-2026")
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(base + "/dashboard/")
+    log_in(page, base, "muni.caseworker")
     for path in PAGES_MEMBER:
         page.goto(base + path)
         _no_horizontal_scroll(page)
@@ -97,12 +93,7 @@ def test_no_serious_accessibility_violations(
     for path in PAGES_ANONYMOUS:
         page.goto(base + path)
         found[path] = [str(v["id"]) for v in _axe_violations(page)]
-    log_in_page = page
-    log_in_page.goto(base + "/account/login/")
-    log_in_page.locator("#id_username").fill("asylum.caseworker")
-    log_in_page.locator("#id_password").fill("haven-demo-2026")
-    log_in_page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(base + "/dashboard/")
+    log_in(page, base, "asylum.caseworker")
     for path in PAGES_MEMBER:
         page.goto(base + path)
         found[path] = [str(v["id"]) for v in _axe_violations(page)]
