@@ -24,7 +24,8 @@ def _free_port() -> int:
 
 
 @pytest.mark.django_db
-def test_demo_data_loads_twice_without_duplicates() -> None:
+def test_demo_data_loads_twice_without_duplicates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)  # the command drops it; keep ours intact
     for _ in range(2):
         result = runner.invoke(app, ["demo", "--no-serve"])
         assert result.exit_code == 0, result.output
@@ -83,6 +84,7 @@ def test_haven_demo_serves_the_app_from_a_fresh_home(tmp_path: Path) -> None:
         if not k.startswith(("HAVEN_", "DATABASE_URL", "DJANGO_SETTINGS"))
     }
     env["HAVEN_HOME"] = str(tmp_path / "home")
+    env["DATABASE_URL"] = "postgres://someone@db.example/production"  # must not be touched
     process = subprocess.Popen(
         [sys.executable, "-m", "haven", "demo", "--port", str(port)],
         env=env,
@@ -108,4 +110,10 @@ def test_haven_demo_serves_the_app_from_a_fresh_home(tmp_path: Path) -> None:
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert "muni.caseworker" in output
+    assert "DATABASE_URL is ignored" in output
     assert f"http://127.0.0.1:{port}/" in output
+
+
+def test_demo_refuses_a_port_out_of_range() -> None:
+    result = runner.invoke(app, ["demo", "--port", "70000", "--no-serve"])
+    assert result.exit_code == 2

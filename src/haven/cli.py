@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -46,17 +48,39 @@ def _setup_django() -> None:
 def _migrate(verbosity: int = 0) -> None:
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=verbosity)
+    with _database_errors_explained():
+        call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+@contextmanager
+def _database_errors_explained() -> Iterator[None]:
+    from django.db import DatabaseError
+    from django.utils.translation import gettext as _
+
+    try:
+        yield
+    except DatabaseError as error:
+        errors.print(_("Haven cannot use its database: %(error)s") % {"error": str(error).strip()})
+        raise typer.Exit(code=1) from None
+
+
+Port = Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")]
 
 
 @app.command()
 def demo(
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Port = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     serve: Annotated[bool, typer.Option(help="Start the web app after loading the data.")] = True,
 ) -> None:
     """Create an SQLite database under HAVEN_HOME, load the demo data and start the web app."""
     os.environ.setdefault("HAVEN_MODE", "demo")
+    if os.environ.pop("DATABASE_URL", None):
+        # Demo logins have a published password: they never go into a configured database.
+        from haven.config.env import translator
+
+        _ = translator(os.environ).gettext
+        errors.print(_("DATABASE_URL is ignored: the demo always uses SQLite under HAVEN_HOME."))
     _setup_django()
     from django.conf import settings
     from django.utils.translation import gettext as _
@@ -68,7 +92,7 @@ def demo(
         errors.print(_("“haven demo” runs only in demo mode. Use “haven serve” in production."))
         raise typer.Exit(code=2)
     settings.HAVEN_HOME.mkdir(parents=True, exist_ok=True)
-    with console.status(_("Preparing the database…")):
+    with console.status(_("Preparing the database…")), _database_errors_explained():
         _migrate()
         logins = seed_demo()
 
@@ -99,12 +123,15 @@ def demo(
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Port = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "0.0.0.0",  # noqa: S104
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
     threads: Annotated[int, typer.Option(help="Threads per worker.")] = 4,
 ) -> None:
     """Run the production server (gunicorn) against DATABASE_URL."""
+    # Production unless said otherwise: a server open to the network never runs with the demo's
+    # public secret and optional second factor by accident.
+    os.environ.setdefault("HAVEN_MODE", "production")
     _setup_django()
     from django.conf import settings
     from django.core.management import call_command
@@ -134,7 +161,8 @@ def check() -> None:
 
     from haven.health import run_health_checks
 
-    results = run_health_checks()
+    with _database_errors_explained():
+        results = run_health_checks()
     table = Table(title=_("Haven health"))
     table.add_column(_("Check"))
     table.add_column(_("Result"))
@@ -166,7 +194,9 @@ def createadmin(
 
     from haven.accounts.models import User
 
-    if User.objects.filter(username=username).exists():
+    with _database_errors_explained():
+        exists = User.objects.filter(username=username).exists()
+    if exists:
         errors.print(_("A user named “%(username)s” already exists.") % {"username": username})
         raise typer.Exit(code=1)
     if password_stdin:

@@ -1,8 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.hashers import Argon2PasswordHasher
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -97,19 +96,45 @@ def test_logout_needs_post(client: Client, cast: Cast) -> None:
     assert "_auth_user_id" not in client.session
 
 
-def test_passwords_are_hashed_with_argon2_by_default() -> None:
+def test_passwords_are_stored_as_argon2id_hashes(cast: Cast) -> None:
     from haven.config import settings as haven_settings
 
-    assert haven_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
-    hasher = Argon2PasswordHasher()
-    encoded = hasher.encode("correct horse", hasher.salt())
-    assert encoded.startswith("argon2$argon2id$")
-    assert hasher.verify("correct horse", encoded)
-    assert not hasher.verify("wrong horse", encoded)
+    user = cast.users["muni.caseworker"]
+    with override_settings(PASSWORD_HASHERS=haven_settings.PASSWORD_HASHERS):
+        user.set_password("correct horse battery")
+        user.save()
+        user.refresh_from_db()
+        assert user.password.startswith("argon2$argon2id$")
+        assert user.check_password("correct horse battery")
+        assert not user.check_password("wrong horse battery")
 
 
-def test_login_page_sets_no_cache_and_a_csrf_protected_form(cast: Cast) -> None:
+def test_login_form_refuses_a_post_without_its_csrf_token(cast: Cast) -> None:
     client = Client(enforce_csrf_checks=True)
     response = client.post(LOGIN, {"username": "muni.caseworker", "password": DEMO_PASSWORD})
     assert response.status_code == 403
     assert "The form expired" in response.content.decode()
+
+
+def test_a_disabled_account_is_told_so_only_with_the_right_password(
+    client: Client, cast: Cast
+) -> None:
+    user = cast.users["shelter.caseworker"]
+    user.is_active = False
+    user.save()
+    right = _post_login(client, "shelter.caseworker", DEMO_PASSWORD)
+    assert "This account is disabled" in right.content.decode()
+    wrong = _post_login(client, "shelter.caseworker", "not-the-password")
+    assert "This account is disabled" not in wrong.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_is_the_same_locked_form(client: Client, cast: Cast) -> None:
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{LOGIN}?next=%2Fadmin%2F"
+    # Django's own admin login form, which has no lock-out, is not reachable.
+    posted = client.post("/admin/login/", {"username": "muni.admin", "password": DEMO_PASSWORD})
+    assert posted.status_code == 302
+    assert posted["Location"].startswith(LOGIN)
+    assert "_auth_user_id" not in client.session

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from haven.accounts.middleware import ACTIVE_MEMBERSHIP_KEY
 from haven.accounts.models import Membership
 from haven.accounts.roles import ROLES_BY_SECTOR, Role, Sector
 from tests.conftest import Cast
@@ -39,7 +40,11 @@ def test_a_user_switches_between_memberships(client: Client, cast: Cast) -> None
 def test_a_user_cannot_switch_into_someone_elses_membership(client: Client, cast: Cast) -> None:
     foreign = Membership.objects.get(user=cast.users["police.officer"])
     cast.login(client, "muni.caseworker")
-    client.post(reverse("accounts:membership_switch"), {"membership": foreign.pk}, follow=True)
+    response = client.post(
+        reverse("accounts:membership_switch"), {"membership": foreign.pk}, follow=True
+    )
+    assert "You are not a member in that role" in response.content.decode()
+    assert ACTIVE_MEMBERSHIP_KEY not in client.session
     actor = client.get(reverse("web:dashboard")).context["actor"]
     assert actor.membership.user == cast.users["muni.caseworker"]
 
@@ -50,3 +55,26 @@ def test_inactive_membership_gives_no_actor(client: Client, cast: Cast) -> None:
     page = client.get(reverse("web:dashboard"))
     assert page.context["actor"] is None
     assert "no active membership" in page.content.decode()
+
+
+def test_a_membership_without_organisation_is_a_validation_error(cast: Cast) -> None:
+    with pytest.raises(ValidationError) as error:
+        Membership(user=cast.users["muni.caseworker"], role=Role.CASEWORKER).full_clean()
+    assert "organisation" in error.value.message_dict
+
+
+def test_organisation_admins_see_their_members(client: Client, cast: Cast) -> None:
+    cast.login(client, "muni.admin")
+    dashboard = client.get(reverse("web:dashboard")).content.decode()
+    assert reverse("accounts:organisation") in dashboard
+    page = client.get(reverse("accounts:organisation")).content.decode()
+    for username in ("muni.caseworker", "muni.planner", "muni.editor"):
+        assert username in page
+    assert "shelter.caseworker" not in page
+
+
+@pytest.mark.parametrize("username", ["muni.caseworker", "police.officer", "oversight.auditor"])
+def test_other_roles_cannot_see_the_member_list(client: Client, cast: Cast, username: str) -> None:
+    cast.login(client, username)
+    assert reverse("accounts:organisation") not in client.get("/").content.decode()
+    assert client.get(reverse("accounts:organisation")).status_code == 403

@@ -93,3 +93,36 @@ def test_the_next_parameter_cannot_send_the_user_off_site(client: Client, cast: 
         {"code": _code(device), "next": "https://evil.example/"},
     )
     assert response["Location"] == reverse("web:dashboard")
+
+
+def test_setup_survives_a_double_click(client: Client, cast: Cast) -> None:
+    cast.login(client, "muni.planner")
+    user = cast.users["muni.planner"]
+    TOTPDevice.objects.create(user=user, confirmed=False, name="a")
+    TOTPDevice.objects.create(user=user, confirmed=False, name="b")
+    assert client.get(reverse("accounts:two_factor_setup")).status_code == 200
+
+
+def test_verify_keeps_the_query_of_the_page_asked_for(client: Client, cast: Cast) -> None:
+    cast.login(client, "asylum.supervisor")
+    _set_up(client)
+    client.logout()
+    cast.login(client, "asylum.supervisor")
+    response = client.get("/account/?tab=tokens&x=1")
+    assert response["Location"] == (
+        reverse("accounts:two_factor_verify") + "?next=%2Faccount%2F%3Ftab%3Dtokens%26x%3D1"
+    )
+
+
+def test_the_admin_is_behind_the_second_factor(client: Client, cast: Cast) -> None:
+    admin = cast.users["muni.admin"]
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    cast.login(client, "muni.admin")
+    _set_up(client)
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    cast.login(client, "muni.admin")
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two_factor_verify"))

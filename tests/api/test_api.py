@@ -90,7 +90,8 @@ def test_session_writes_need_the_csrf_token(cast: Cast) -> None:
     cast.login(client, "muni.caseworker")
     membership = Membership.objects.get(user=cast.users["muni.caseworker"])
     response = _request_token(client, membership.pk, "x")
-    assert response.status_code in {401, 403}
+    body = assert_problem(response, 403)
+    assert "CSRF" in str(body["detail"])
     assert not ApiToken.objects.exists()
 
 
@@ -161,3 +162,45 @@ def test_no_request_body_makes_the_api_fail_with_a_500(
     assert response.status_code in {201, 400, 404, 422}
     if response.status_code != 201:
         assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_token_cannot_issue_or_revoke_tokens(client: Client, cast: Cast) -> None:
+    secret = _token(cast)
+    membership = Membership.objects.get(user=cast.users["muni.caseworker"])
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    response = client.post(
+        "/api/v1/tokens",
+        {"name": "x", "membership_id": membership.pk},
+        content_type="application/json",
+        **auth,
+    )
+    assert_problem(response, 401)
+    assert_problem(client.delete(f"/api/v1/tokens/{ApiToken.objects.get().pk}", **auth), 401)
+    assert ApiToken.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_a_wrong_method_is_a_problem_with_allow(client: Client) -> None:
+    response = client.put("/api/v1/health")
+    assert_problem(response, 405)
+    assert "GET" in response["Allow"]
+
+
+def test_an_oversized_body_is_a_413_problem(client: Client, cast: Cast) -> None:
+    cast.login(client, "muni.caseworker")
+    body = json.dumps({"name": "x" * 3_000_000, "membership_id": 1})
+    assert_problem(client.post("/api/v1/tokens", body, content_type="application/json"), 413)
+
+
+def test_field_errors_are_translated(client: Client, cast: Cast) -> None:
+    cast.login(client, "muni.caseworker")
+    english = client.post(
+        "/api/v1/tokens", {"name": "x", "membership_id": "abc"}, content_type="application/json"
+    ).json()
+    german = client.post(
+        "/api/v1/tokens",
+        {"name": "x", "membership_id": "abc"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="de",
+    ).json()
+    assert english["errors"][0]["pointer"] == "#/membership_id"
+    assert english["errors"][0]["detail"] != german["errors"][0]["detail"]

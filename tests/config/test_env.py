@@ -47,6 +47,9 @@ def test_production_lists_every_missing_variable_at_once() -> None:
         ({"HAVEN_DEBUG": "maybe"}, "true or false"),
         ({"HAVEN_MODE": "staging"}, "HAVEN_MODE must be one of"),
         ({"HAVEN_DEFAULT_LANGUAGE": "xx"}, "HAVEN_DEFAULT_LANGUAGE"),
+        ({"DATABASE_URL": "nonsense"}, "DATABASE_URL must start with"),
+        ({"DATABASE_URL": "mysql://u:secret@db/haven"}, "not “db/haven”"),
+        ({"DATABASE_URL": "sqlite:////tmp/x.db"}, "postgres://"),
     ],
 )
 def test_production_refuses_unsafe_settings(override: dict[str, str], complaint: str) -> None:
@@ -61,3 +64,17 @@ def test_configuration_errors_speak_the_operators_language() -> None:
         read_environment({"HAVEN_MODE": "production", "LANG": "C.UTF-8"})
     assert german.value.problems != english.value.problems
     assert all("SECRET_KEY" in p for p in (german.value.problems[0], english.value.problems[0]))
+
+
+def test_haven_home_must_be_a_folder(tmp_path: Path) -> None:
+    a_file = tmp_path / "file"
+    a_file.write_text("")
+    with pytest.raises(ConfigurationError, match="must be a folder"):
+        read_environment({"HAVEN_HOME": str(a_file)})
+
+
+def test_the_demo_accepts_sqlite_and_postgres_urls(tmp_path: Path) -> None:
+    for url in ("sqlite:///x.db", "postgres://haven@localhost/haven"):
+        assert (
+            read_environment({"HAVEN_HOME": str(tmp_path), "DATABASE_URL": url}).database_url == url
+        )

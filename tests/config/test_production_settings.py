@@ -56,3 +56,17 @@ def test_cli_explains_a_missing_production_variable_and_exits() -> None:
     assert result.returncode == 2
     assert "SECRET_KEY is not set" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_serve_runs_in_production_mode_unless_told_otherwise(tmp_path: object) -> None:
+    result = _run({"HAVEN_HOME": str(tmp_path)}, "from haven.cli import app; app(['serve'])")
+    assert result.returncode == 2
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_an_unreachable_database_is_explained_not_a_traceback(tmp_path: object) -> None:
+    env = {"HAVEN_HOME": str(tmp_path), "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none"}
+    result = _run(env, "from haven.cli import app; app(['migrate'])")
+    assert result.returncode == 1
+    assert "Haven cannot use its database" in result.stderr
+    assert "Traceback" not in result.stderr

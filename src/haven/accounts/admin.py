@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from haven.accounts.models import ApiToken, Membership, Organisation, User
 
@@ -29,3 +30,6 @@ class UserAdmin(admin.ModelAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "prefix", "membership", "expires_at", "revoked_at", "last_used_at"]
     readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # tokens are issued by their owner, who alone sees the secret

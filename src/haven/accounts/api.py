@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from haven.accounts import tokens
+from haven.accounts.api_auth import BrowserSession
 from haven.accounts.middleware import signed_in_user
 from haven.accounts.selectors import memberships_of, organisation_list
 
@@ -62,7 +63,14 @@ def organisations(request: HttpRequest) -> list[object]:
     return list(organisation_list())
 
 
-@router.post("/tokens", response={201: TokenOut}, summary="Issue a personal API token")
+# Tokens are managed from a browser session only: a token must not be able to mint or revoke
+# tokens, or it could outlive its own expiry and revocation.
+@router.post(
+    "/tokens",
+    response={201: TokenOut},
+    auth=[BrowserSession()],
+    summary="Issue a personal API token",
+)
 def token_create(request: HttpRequest, payload: TokenIn) -> Status:
     membership = memberships_of(signed_in_user(request)).filter(pk=payload.membership_id).first()
     if membership is None:
@@ -86,7 +94,12 @@ def token_create(request: HttpRequest, payload: TokenIn) -> Status:
     )
 
 
-@router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a personal API token")
+@router.delete(
+    "/tokens/{token_id}",
+    response={204: None},
+    auth=[BrowserSession()],
+    summary="Revoke a personal API token",
+)
 def token_delete(request: HttpRequest, token_id: int) -> Status:
     if not tokens.token_revoke(token_id=token_id, user=signed_in_user(request)):
         raise HttpError(404, "")

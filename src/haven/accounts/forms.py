@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from haven.accounts import lockout
+from haven.accounts.models import User
 
 
 def _lockout_message(until: Any) -> str:
@@ -40,12 +41,17 @@ class LoginForm(AuthenticationForm):
         password = self.cleaned_data.get("password") or ""
         if not username or not password:
             return self.cleaned_data
-        until = lockout.locked_until(username)
+        until = lockout.admit(username)
         if until is not None:
             raise forms.ValidationError(_lockout_message(until), code="locked")
         self.user_cache = authenticate(self.request, username=username, password=password)
         if self.user_cache is None:
-            until = lockout.record_failure(username)
+            # Django's backend refuses disabled accounts before any check of ours; tell their
+            # owner why, but only once the password has proven it is them.
+            disabled = User.objects.filter(username=username, is_active=False).first()
+            if disabled is not None and disabled.check_password(password):
+                self.confirm_login_allowed(disabled)
+            until = lockout.locked_until(username)
             if until is not None:
                 raise forms.ValidationError(_lockout_message(until), code="locked")
             raise self.get_invalid_login_error()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -73,7 +74,8 @@ class TwoFactorMiddleware:
         if request.path in allowed:
             return self.get_response(request)
         if user_has_device(user, confirmed=True):
-            return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:two_factor_verify')}?{query}")
         if settings.HAVEN_REQUIRE_TWO_FACTOR:
             return redirect("accounts:two_factor_setup")
         return self.get_response(request)

@@ -63,6 +63,8 @@ class Membership(models.Model):
         return f"{self.organisation} · {self.get_role_display()}"
 
     def clean(self) -> None:
+        if self.organisation_id is None:
+            return  # the missing organisation is reported by its own field
         allowed = ROLES_BY_SECTOR.get(self.organisation.sector, frozenset())
         if self.role not in allowed:
             raise ValidationError(

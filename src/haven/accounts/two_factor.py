@@ -29,9 +29,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         messages.info(request, _("Your authenticator app is already set up."))
         return redirect("accounts:account")
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "authenticator"}
-    )
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, confirmed=False, name="authenticator")
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):

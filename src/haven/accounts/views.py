@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +14,8 @@ from django_otp import user_has_device
 from haven.accounts import tokens
 from haven.accounts.forms import LoginForm, TokenCreateForm
 from haven.accounts.middleware import ACTIVE_MEMBERSHIP_KEY, signed_in_user
-from haven.accounts.selectors import memberships_of, tokens_of
+from haven.accounts.roles import Role
+from haven.accounts.selectors import members_of, memberships_of, tokens_of
 
 
 class LoginView(auth_views.LoginView):
@@ -40,6 +42,19 @@ def account(request: HttpRequest) -> HttpResponse:
             "issued_token": issued,
             "has_two_factor": user_has_device(request.user, confirmed=True),
         },
+    )
+
+
+@login_required
+def organisation(request: HttpRequest) -> HttpResponse:
+    """The members of the organisation the user administers, with their roles."""
+    actor = getattr(request, "actor", None)
+    if actor is None or actor.role != Role.ORGANISATION_ADMIN:
+        raise PermissionDenied
+    return render(
+        request,
+        "accounts/organisation.html",
+        {"organisation": actor.organisation, "members": members_of(actor.organisation)},
     )
 
 

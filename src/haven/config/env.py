@@ -20,6 +20,8 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DEMO_SECRET_KEY = "haven-demo-secret-not-for-production-use-0000000000000000"
 
 MODES = ("demo", "production")
+PRODUCTION_DATABASES = frozenset({"postgres", "postgresql"})
+DEMO_DATABASES = PRODUCTION_DATABASES | {"sqlite"}
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
 
@@ -32,7 +34,7 @@ class ConfigurationError(Exception):
         super().__init__("\n".join(problems))
 
 
-def _translator(environ: Mapping[str, str]) -> gettext.NullTranslations:
+def translator(environ: Mapping[str, str]) -> gettext.NullTranslations:
     wanted = environ.get("HAVEN_LANGUAGE") or environ.get("LANG", "en")
     code = wanted.split(".")[0].split("_")[0].lower()
     if code not in LANGUAGE_CODES:
@@ -62,7 +64,7 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
     Every problem is collected, so an operator fixes them all in one pass.
     """
     environ = os.environ if environ is None else environ
-    _ = _translator(environ).gettext
+    _ = translator(environ).gettext
     problems: list[str] = []
 
     mode = environ.get("HAVEN_MODE", "demo").strip().lower()
@@ -81,6 +83,10 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
     debug = raw_debug in TRUE_WORDS
 
     home = Path(environ.get("HAVEN_HOME") or "var").resolve()
+    if home.exists() and not home.is_dir():
+        problems.append(
+            _("HAVEN_HOME must be a folder, but “%(path)s” is a file.") % {"path": home}
+        )
     secret_key = environ.get("SECRET_KEY", "")
     database_url = environ.get("DATABASE_URL", "")
     hosts = tuple(h.strip() for h in environ.get("HAVEN_ALLOWED_HOSTS", "").split(",") if h.strip())
@@ -111,6 +117,18 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         secret_key = secret_key or DEMO_SECRET_KEY
         database_url = database_url or f"sqlite:///{home / 'haven.sqlite3'}"
         hosts = hosts or ("127.0.0.1", "localhost", "[::1]", "testserver")
+
+    if database_url:
+        scheme = database_url.partition("://")[0].lower() if "://" in database_url else ""
+        allowed = PRODUCTION_DATABASES if mode == "production" else DEMO_DATABASES
+        if scheme not in allowed:
+            problems.append(
+                _("DATABASE_URL must start with %(schemes)s, not “%(value)s”.")
+                % {
+                    "schemes": " or ".join(f"{s}://" for s in sorted(allowed)),
+                    "value": database_url.split("@")[-1][:60],
+                }
+            )
 
     if problems:
         raise ConfigurationError(problems)

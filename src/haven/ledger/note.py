@@ -55,7 +55,7 @@ class Verifier:
     @classmethod
     def from_vkey(cls, vkey: str) -> Verifier:
         try:
-            name, hex_id, encoded = vkey.strip().split("+")
+            name, hex_id, encoded = vkey.strip().split("+", 2)  # base64 may hold "+"
             raw = base64.b64decode(encoded, validate=True)
         except (ValueError, binascii.Error) as error:
             raise NoteError("a verifier key is name+keyid+base64") from error

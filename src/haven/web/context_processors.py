@@ -9,7 +9,7 @@ def shell(request: HttpRequest) -> dict[str, object]:
     actor = getattr(request, "actor", None)
     return {
         "actor": actor,
-        "navigation": navigation_for(actor),
+        "navigation": navigation_for(request.user, actor),
         "interface_languages": INTERFACE_LANGUAGES,
         "demo_mode": settings.HAVEN_MODE == "demo",
     }

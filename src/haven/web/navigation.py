@@ -1,13 +1,16 @@
 """The navigation as data: each entry names the roles that see it. Later modules add entries."""
+# ruff: noqa: E501
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.actor import Actor
+from haven.accounts.models import User
 from haven.accounts.roles import Role
 
 
@@ -15,17 +18,24 @@ from haven.accounts.roles import Role
 class NavEntry:
     label: str | Promise
     url_name: str
-    roles: frozenset[str] | None = None  # None: every signed-in member
+    roles: frozenset[str] | None = None  # None: everyone signed in
+    platform_admins_only: bool = False
 
-    def visible_to(self, actor: Actor | None) -> bool:
-        if actor is None:
+    def visible_to(self, user: User | AnonymousUser, actor: Actor | None) -> bool:
+        if not user.is_authenticated:
             return False
-        return self.roles is None or actor.role in self.roles
+        if self.platform_admins_only:
+            return user.is_superuser
+        return self.roles is None or (actor is not None and actor.role in self.roles)
 
 
 STAFF_NAVIGATION: list[NavEntry] = [
     NavEntry(_("Dashboard"), "web:dashboard"),
+    NavEntry(
+        _("Organisation"), "accounts:organisation", roles=frozenset({Role.ORGANISATION_ADMIN})
+    ),
     NavEntry(_("Account"), "accounts:account"),
+    NavEntry(_("Administration"), "admin:index", platform_admins_only=True),
 ]
 
 
@@ -37,6 +47,7 @@ class WorkArea:
     description: str | Promise
     roles: frozenset[str]
     pending: bool = True  # False for notices that are true today, not work to come
+    url_name: str | None = None
 
 
 WORK_AREAS: list[WorkArea] = [
@@ -53,7 +64,7 @@ WORK_AREAS: list[WorkArea] = [
     WorkArea(
         _("Capacity planning"),
         _(
-            "Forecasts of arrivals with their uncertainty and the places they need will appear here."  # noqa: E501
+            "Forecasts of arrivals with their uncertainty and the places they need will appear here."
         ),
         frozenset({Role.PLANNER}),
     ),
@@ -78,14 +89,16 @@ WORK_AREAS: list[WorkArea] = [
     ),
     WorkArea(
         _("Your organisation"),
-        _("Members, roles and API tokens of your organisation will appear here."),
+        _("See who works in your organisation, in which role, and who has two-step login on."),
         frozenset({Role.ORGANISATION_ADMIN}),
+        pending=False,
+        url_name="accounts:organisation",
     ),
 ]
 
 
-def navigation_for(actor: Actor | None) -> list[NavEntry]:
-    return [entry for entry in STAFF_NAVIGATION if entry.visible_to(actor)]
+def navigation_for(user: User | AnonymousUser, actor: Actor | None) -> list[NavEntry]:
+    return [entry for entry in STAFF_NAVIGATION if entry.visible_to(user, actor)]
 
 
 def work_areas_for(actor: Actor | None) -> list[WorkArea]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, JsonResponse
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -25,6 +27,7 @@ def _titles() -> dict[int, str]:
         404: _("Nothing was found at this address."),
         405: _("This method is not allowed here."),
         409: _("The request conflicts with the current state."),
+        413: _("The request is too large."),
         422: _("Some fields are not valid."),
         429: _("Too many requests. Wait a moment and try again."),
         500: _("Something went wrong on our side. Nothing was changed."),
@@ -46,6 +49,16 @@ def _field_messages() -> dict[str, str]:
         "extra_forbidden": _("This field is not allowed."),
         "model_attributes_type": _("The body must be a JSON object."),
         "dict_type": _("The body must be a JSON object."),
+    }
+
+
+def _known_details() -> dict[str, str]:
+    """django-ninja's own English details, in the user's language."""
+    return {
+        "CSRF check Failed": _(
+            "The CSRF token is missing or wrong. Reload the page and try again."
+        ),
+        "Cannot parse request body": _("The request body is not valid JSON."),
     }
 
 
@@ -84,7 +97,7 @@ def _on_validation_error(request: HttpRequest, exc: Any) -> JsonResponse:
     errors = [
         {
             "pointer": _pointer(error.get("loc", ())),
-            "detail": messages.get(error.get("type", ""), error.get("msg", "")),
+            "detail": messages.get(error.get("type", ""), _("This value is not valid.")),
         }
         for error in exc.errors
     ]
@@ -96,8 +109,20 @@ def _on_http_error(request: HttpRequest, exc: Any) -> JsonResponse:
         return problem(request, 400, _("The request body is not valid JSON."))
     if isinstance(exc, AuthenticationError):
         return problem(request, 401)
-    detail = exc.message if exc.message not in {"Unauthorized", "Forbidden"} else None
-    return problem(request, exc.status_code, detail)
+    if exc.message in {"Unauthorized", "Forbidden", ""}:
+        return problem(request, exc.status_code)
+    return problem(request, exc.status_code, _known_details().get(exc.message, exc.message))
+
+
+def _on_suspicious(request: HttpRequest, exc: Any) -> JsonResponse:
+    if isinstance(exc, RequestDataTooBig):
+        return problem(
+            request,
+            413,
+            _("Send less than %(size)d kilobytes.")
+            % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024},
+        )
+    return problem(request, 400)
 
 
 def _on_not_found(request: HttpRequest, exc: Any) -> JsonResponse:
@@ -118,4 +143,27 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(HttpError, _on_http_error)
     api.add_exception_handler(Http404, _on_not_found)
     api.add_exception_handler(PermissionDenied, _on_permission_denied)
+    api.add_exception_handler(SuspiciousOperation, _on_suspicious)
     api.add_exception_handler(Exception, _on_unexpected)
+
+
+class ApiProblemMiddleware:
+    """Turn any error the API's framework answers by itself (a 405 for a wrong method, say)
+    into a problem document, so API clients only ever see one error format."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code >= 400
+            and response.get("Content-Type", "").split(";")[0]
+            not in {PROBLEM_CONTENT_TYPE, "application/json"}
+        ):
+            replacement = problem(request, response.status_code)
+            if response.has_header("Allow"):
+                replacement["Allow"] = response["Allow"]
+            return replacement
+        return response

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -43,6 +44,11 @@ def set_language(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     return django_set_language(request)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    query = request.GET.urlencode()
+    return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
