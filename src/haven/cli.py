@@ -214,6 +214,58 @@ def createadmin(
     console.print(_("Administrator “%(username)s” created.") % {"username": username})
 
 
+ledger_app = typer.Typer(help="The public access ledger.", no_args_is_help=True)
+app.add_typer(ledger_app, name="ledger")
+
+
+@ledger_app.command("verify")
+def ledger_verify(
+    vkey: Annotated[
+        str | None,
+        typer.Option(help="Verifier key to check signatures with (default: this server's own)."),
+    ] = None,
+) -> None:
+    """Recompute the ledger from its entries; check every node, the head and every checkpoint."""
+    _setup_django()
+    from django.utils.translation import gettext as _
+
+    from haven.ledger.note import NoteError, Verifier
+    from haven.ledger.signing import ledger_signer
+    from haven.ledger.verify import verify_ledger
+
+    try:
+        verifier = Verifier.from_vkey(vkey) if vkey else ledger_signer().verifier
+    except NoteError as error:
+        errors.print(str(error))
+        raise typer.Exit(code=2) from None
+    with _database_errors_explained(), console.status(_("Verifying the ledger…")) as status:
+        report = verify_ledger(
+            verifier,
+            progress=lambda n: status.update(_("Verified %(count)d entries…") % {"count": n}),
+        )
+    if report.ok:
+        console.print(
+            _("The ledger is intact: %(size)d entries, %(checkpoints)d signed checkpoints.")
+            % {"size": report.size, "checkpoints": report.checkpoints}
+        )
+        return
+    for problem in report.problems:
+        errors.print(f"  • {problem}")
+    if report.first_bad_index is not None:
+        errors.print(_("First bad entry: %(index)d") % {"index": report.first_bad_index})
+    raise typer.Exit(code=1)
+
+
+@ledger_app.command("checkpoint")
+def ledger_checkpoint() -> None:
+    """Sign and print a checkpoint of the ledger as it is now."""
+    _setup_django()
+    from haven.ledger.services import checkpoint_latest
+
+    with _database_errors_explained():
+        console.print(checkpoint_latest().note, end="", highlight=False)
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. `haven manage shell`."""

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from haven.ledger.merkle import (
     EMPTY_ROOT,
+    Frontier,
     MemoryTree,
     ProofError,
     consistency_proof,
@@ -235,3 +236,19 @@ def test_touching_any_part_of_a_proof_breaks_it(data: st.DataObject, size: int) 
         verify_consistency(old, size, tree.root(old), root, cproof[:-1])
     with pytest.raises(ProofError):
         verify_consistency(old, size, root, tree.root(old), cproof)
+
+
+def test_the_frontier_tracks_the_root_and_reports_every_completed_node() -> None:
+    tree = MemoryTree()
+    frontier = Frontier()
+    for i in range(300):
+        leaf = leaf_hash(f"entry {i}".encode())
+        completed = frontier.append(leaf)
+        tree.append_hash(leaf)
+        assert frontier.root() == tree.root()
+        for level, index, value in completed:
+            assert tree.node(level, index) == value
+        assert len(completed) == (i + 1 & -(i + 1)).bit_length() - 1  # trailing zeros of i+1
+        restored = Frontier.from_bytes(frontier.size, frontier.to_bytes())
+        assert restored.root() == frontier.root()
+    assert Frontier().root() == EMPTY_ROOT

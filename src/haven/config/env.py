@@ -52,6 +52,8 @@ class Environment:
     allowed_hosts: tuple[str, ...]
     require_two_factor: bool
     language: str
+    ledger_origin: str
+    keys_dir: Path
 
     @property
     def is_production(self) -> bool:
@@ -142,4 +144,6 @@ def read_environment(environ: Mapping[str, str] | None = None) -> Environment:
         allowed_hosts=hosts,
         require_two_factor=mode == "production",
         language=language,
+        ledger_origin=environ.get("HAVEN_LEDGER_ORIGIN") or f"{hosts[0].strip('[]')}/haven-ledger",
+        keys_dir=Path(environ.get("HAVEN_KEYS_DIR") or home / "keys").resolve(),
     )

@@ -17,6 +17,12 @@ register_extra_languages()
 HAVEN_MODE = ENV.mode
 HAVEN_HOME = ENV.home
 HAVEN_REQUIRE_TWO_FACTOR = ENV.require_two_factor
+#: Where the ledger's signing key and the vault's master key live: outside the database, so a
+#: copy of the database alone can neither forge checkpoints nor read special-category data.
+HAVEN_KEYS_DIR = ENV.keys_dir
+#: Key files are created on first use in the demo; production must provide them.
+HAVEN_CREATE_KEYS = not ENV.is_production
+HAVEN_LEDGER_ORIGIN = ENV.ledger_origin
 DEBUG = ENV.debug
 SECRET_KEY = ENV.secret_key
 ALLOWED_HOSTS = list(ENV.allowed_hosts)
@@ -35,6 +41,7 @@ INSTALLED_APPS = [
     "ninja",
     "haven.accounts",
     "haven.web",
+    "haven.ledger",
 ]
 
 MIDDLEWARE = [

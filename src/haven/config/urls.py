@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/setlang/", web_views.set_language, name="set_language"),
     path("healthz", web_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("ledger/", include("haven.ledger.urls")),
     # Administrators log in through the same form as everyone, with its lock-out and second factor.
     path("admin/login/", web_views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

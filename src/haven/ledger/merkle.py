@@ -41,6 +41,49 @@ class NodeStore(Protocol):
         ...
 
 
+class Frontier:
+    """The right edge of a tree: the perfect subtrees its size splits into, largest first.
+
+    Enough to append a leaf and to compute the root, in O(log n) memory, without reading the
+    rest of the tree. Appending reports the perfect nodes the new leaf completes, for storage.
+    """
+
+    def __init__(self, size: int = 0, hashes: Sequence[bytes] = ()) -> None:
+        if len(hashes) != size.bit_count():
+            raise ValueError("a frontier holds one hash per set bit of the tree size")
+        self.size = size
+        self.hashes = list(hashes)
+
+    def append(self, leaf: bytes) -> list[tuple[int, int, bytes]]:
+        """Add a leaf hash; return the (level, index, hash) of each node it completes."""
+        completed: list[tuple[int, int, bytes]] = []
+        current, level, position = leaf, 0, self.size
+        while position & 1:
+            current = node_hash(self.hashes.pop(), current)
+            level += 1
+            position >>= 1
+            completed.append((level, position, current))
+        self.hashes.append(current)
+        self.size += 1
+        return completed
+
+    def root(self) -> bytes:
+        if not self.hashes:
+            return EMPTY_ROOT
+        result = self.hashes[-1]
+        for left in reversed(self.hashes[:-1]):
+            result = node_hash(left, result)
+        return result
+
+    def to_bytes(self) -> bytes:
+        return b"".join(self.hashes)
+
+    @classmethod
+    def from_bytes(cls, size: int, packed: bytes) -> Frontier:
+        hashes = [packed[i : i + HASH_SIZE] for i in range(0, len(packed), HASH_SIZE)]
+        return cls(size, hashes)
+
+
 class MemoryTree:
     """A whole tree held in memory as its perfect-subtree levels. For tests and benchmarks,
     and for `verify`, which rebuilds the tree from the stored leaves."""
