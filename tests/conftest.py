@@ -40,6 +40,17 @@ def _postgres_only(request: pytest.FixtureRequest) -> None:
             pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://…")
 
 
+@pytest.fixture(scope="session")
+def _keys_dir(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return tmp_path_factory.mktemp("keys")
+
+
+@pytest.fixture(autouse=True)
+def _keys_outside_the_repo(settings: Settings, _keys_dir: object) -> None:
+    """Signing and master keys for the tests live in a temporary folder, made on first use."""
+    settings.HAVEN_KEYS_DIR = _keys_dir
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Settings) -> None:
     # Argon2 is what production uses (tested on its own); tests hash hundreds of passwords.

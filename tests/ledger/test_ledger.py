@@ -6,12 +6,10 @@ import base64
 import random
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
 from django.test import Client
-from pytest_django import Settings
 from typer.testing import CliRunner
 
 from haven.cli import app
@@ -25,11 +23,6 @@ from haven.ledger.signing import ledger_signer
 from haven.ledger.verify import verify_ledger
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _keys_in_tmp(settings: Settings, tmp_path: Path) -> None:
-    settings.HAVEN_KEYS_DIR = tmp_path / "keys"
 
 
 def record(n: int, *, subject: str = "", decision: str = "permit") -> AccessRecord:

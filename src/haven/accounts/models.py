@@ -44,6 +44,11 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
+    can_override_in_emergency = models.BooleanField(
+        _("may use the emergency override"),
+        default=False,
+        help_text=_("For life and safety only. Every use is flagged to oversight."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "haven.accounts",
     "haven.web",
     "haven.ledger",
+    "haven.access",
+    "haven.people",
 ]
 
 MIDDLEWARE = [
