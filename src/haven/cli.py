@@ -86,6 +86,7 @@ def demo(
     from django.utils.translation import gettext as _
 
     from haven.demo.cast import DEMO_PASSWORD
+    from haven.demo.people import seed_people
     from haven.demo.seed import seed_demo
 
     if settings.HAVEN_MODE != "demo":
@@ -95,6 +96,7 @@ def demo(
     with console.status(_("Preparing the database…")), _database_errors_explained():
         _migrate()
         logins = seed_demo()
+        people = seed_people()
 
     table = Table(title=_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
     table.add_column(_("Username"))
@@ -109,6 +111,14 @@ def demo(
         table.add_row(login.username, membership.get_role_display(), membership.organisation.name)
     console.print(table)
     console.print(_("Database: %(path)s") % {"path": settings.DATABASES["default"]["NAME"]})
+    console.print(
+        _(
+            "Try the rights core: as asylum.caseworker open /people/%(id)s/ ; as police.officer "
+            "open the same address (refused, and logged); then open /my-data/ with %(name)s's "
+            "access code %(code)s (a new one each run) to see every access and its ledger proof."
+        )
+        % {"id": people.showcase_id, "name": people.showcase_name, "code": people.tracker_code}
+    )
     if not serve:
         return
     console.print(

@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", web_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("ledger/", include("haven.ledger.urls")),
+    path("people/", include("haven.people.urls")),
+    path("my-data/", include("haven.people.tracker_urls")),
     # Administrators log in through the same form as everyone, with its lock-out and second factor.
     path("admin/login/", web_views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

@@ -15,6 +15,8 @@ MASTER_KEY_FILE = "master.key"
 
 @cache
 def _provider(path: Path, create: bool) -> vault.KeyProvider:
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     return vault.FileKeyProvider.from_file(path, create=create)
 
 

@@ -28,13 +28,17 @@ class PersonNotFound(LookupError):
     """No such person, or not one this actor may see: the two answer alike."""
 
 
-def _held_by(actor: Actor) -> QuerySet[Person]:
+def _held_by(actor: Actor, purpose: str | None) -> QuerySet[Person]:
     organisation = actor.organisation
     return (
         Person.objects.select_related("registered_by")
         .filter(
             Q(registered_by=organisation)
-            | Q(consents__recipient=organisation, consents__withdrawn_at__isnull=True)
+            | Q(
+                consents__recipient=organisation,
+                consents__purpose=purpose or "",
+                consents__withdrawn_at__isnull=True,
+            )
         )
         .distinct()
     )
@@ -70,11 +74,11 @@ def person_list(actor: Actor, purpose: str | None, *, page: int = 1) -> list[Per
     """The people the actor's organisation holds, one page; each listed person is an access."""
     with access_scope():
         start = max(page - 1, 0) * PAGE_SIZE
-        people = list(_held_by(actor)[start : start + PAGE_SIZE])
+        people = list(_held_by(actor, purpose)[start : start + PAGE_SIZE])
         if not people:  # an empty page still states its purpose
             authorize(actor, "list", _empty_listing(actor), purpose)
         for person in people:
-            authorize(actor, "list", person_resource(person), purpose)
+            authorize(actor, "list", person_resource(person, purpose), purpose)
         return [_summary(p) for p in people]
 
 
@@ -103,7 +107,11 @@ def person_detail(
     with access_scope():
         person = _get(person_id)
         authorize(
-            principal, "read", person_resource(person), purpose, override_reason=override_reason
+            principal,
+            "read",
+            person_resource(person, purpose),
+            purpose,
+            override_reason=override_reason,
         )
         households = [
             (str(m.household_id), m.get_relationship_display())
@@ -125,7 +133,7 @@ def special_categories(
     """The person's special-category data, decrypted: a read of its own, in the ledger."""
     with access_scope():
         person = _get(person_id)
-        authorize(principal, "read", person_resource(person, "special-category"), purpose)
+        authorize(principal, "read", person_resource(person, purpose, "special-category"), purpose)
         data_key = keys.key_provider().unwrap(
             bytes(person.key.wrapped), context=keys.key_context(person.pk)
         )
@@ -147,7 +155,7 @@ def possible_duplicates(
     with access_scope():
         found = [
             person
-            for person in _held_by(actor)
+            for person in _held_by(actor, purpose)
             if matching.looks_like(
                 candidate,
                 matching.Candidate(person.given_names, person.family_name, person.date_of_birth),
@@ -156,11 +164,14 @@ def possible_duplicates(
         if not found:
             authorize(actor, "list", _empty_listing(actor), purpose)
         for person in found:
-            authorize(actor, "list", person_resource(person), purpose)
+            authorize(actor, "list", person_resource(person, purpose), purpose)
         return [_summary(p) for p in found]
 
 
 def subject_for_code_holder(person_id: uuid.UUID | str) -> DataSubject:
     """The data subject a tracker session acts as (after its access code was checked)."""
     with system_scope("tracker: resolve the signed-in person's pseudonym"):
-        return DataSubject(Person.objects.values_list("pseudonym", flat=True).get(pk=person_id))
+        pseudonym = Person.objects.filter(pk=person_id).values_list("pseudonym", flat=True).first()
+    if pseudonym is None:
+        raise PersonNotFound(str(person_id))
+    return DataSubject(pseudonym)

@@ -113,7 +113,7 @@ def special_category_set(
 ) -> None:
     with access_scope():
         person = _get(person_id)
-        authorize(actor, "update", person_resource(person, "special-category"), purpose)
+        authorize(actor, "update", person_resource(person, purpose, "special-category"), purpose)
         data_key = keys.key_provider().unwrap(
             bytes(person.key.wrapped), context=keys.key_context(person.pk)
         )
@@ -137,7 +137,7 @@ def household_create(
         household = Household.objects.create(registered_by=actor.organisation)
         for person_id, relationship in members:
             person = _get(person_id)
-            authorize(actor, "update", person_resource(person, "household"), purpose)
+            authorize(actor, "update", person_resource(person, purpose, "household"), purpose)
             HouseholdMember.objects.create(
                 household=household, person=person, relationship=relationship
             )
@@ -159,7 +159,7 @@ def consent_record(
         raise InvalidInput("consent_purpose")
     with access_scope():
         person = _get(person_id)
-        authorize(actor, "update", person_resource(person, "consent"), purpose)
+        authorize(actor, "update", person_resource(person, purpose, "consent"), purpose)
         consent = Consent(
             person=person,
             purpose=consent_purpose,
@@ -185,7 +185,7 @@ def consent_withdraw(
             consent = Consent.objects.select_related("person__registered_by").get(pk=consent_id)
         except (Consent.DoesNotExist, ValueError):
             raise PersonNotFound(str(consent_id)) from None
-        authorize(principal, "update", person_resource(consent.person, "consent"), purpose)
+        authorize(principal, "update", person_resource(consent.person, purpose, "consent"), purpose)
         if consent.withdrawn_at is None:
             consent.withdrawn_at = timezone.now()
             consent.save(update_fields=["withdrawn_at"])
@@ -207,7 +207,7 @@ def access_code_issue(actor: Actor, purpose: str | None, person_id: uuid.UUID | 
     exists only in the return value (for the printed receipt): only its hash is kept."""
     with access_scope():
         person = _get(person_id)
-        authorize(actor, "update", person_resource(person, "access-code"), purpose)
+        authorize(actor, "update", person_resource(person, purpose, "access-code"), purpose)
         AccessCode.objects.filter(person=person, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
@@ -240,7 +240,7 @@ def person_erase(actor: Actor, purpose: str | None, person_id: uuid.UUID | str) 
     keeps its entries, and still verifies, but they can no longer be linked to anyone."""
     with access_scope():
         person = _get(person_id)
-        authorize(actor, "erase", person_resource(person), purpose)
+        authorize(actor, "erase", person_resource(person, purpose), purpose)
         PersonKey.objects.filter(person=person).delete()
         HouseholdMember.objects.filter(person=person).delete()
         person.delete()

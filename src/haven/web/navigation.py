@@ -32,6 +32,13 @@ class NavEntry:
 STAFF_NAVIGATION: list[NavEntry] = [
     NavEntry(_("Dashboard"), "web:dashboard"),
     NavEntry(
+        _("People"),
+        "people:list",
+        roles=frozenset(
+            {Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSELLOR, Role.RELOCATION_COORDINATOR}
+        ),
+    ),
+    NavEntry(
         _("Organisation"), "accounts:organisation", roles=frozenset({Role.ORGANISATION_ADMIN})
     ),
     NavEntry(_("Account"), "accounts:account"),
