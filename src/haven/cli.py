@@ -276,6 +276,31 @@ def ledger_checkpoint() -> None:
         console.print(checkpoint_latest().note, end="", highlight=False)
 
 
+people_app = typer.Typer(help="People's records.", no_args_is_help=True)
+app.add_typer(people_app, name="people")
+
+
+@people_app.command("purge")
+def people_purge(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Count, delete nothing.")] = False,
+) -> None:
+    """Delete what has outlived its retention period, and log the counts."""
+    _setup_django()
+    from django.utils.translation import gettext as _
+
+    from haven.people.retention import RULES, purge_expired
+
+    with _database_errors_explained():
+        done = dict(purge_expired(dry_run=dry_run))
+    table = Table(title=_("Retention purge (dry run)") if dry_run else _("Retention purge"))
+    table.add_column(_("Record type"))
+    table.add_column(_("Rule"))
+    table.add_column(_("Deleted") if not dry_run else _("Would delete"), justify="right")
+    for rule in RULES:
+        table.add_row(rule.record_type, rule.describe(), str(done[rule.record_type]))
+    console.print(table)
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def manage(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. `haven manage shell`."""

@@ -59,10 +59,45 @@ def check_migrations() -> HealthResult:
     return HealthResult(_("Migrations"), True, _("all applied"))
 
 
+def check_policies() -> HealthResult:
+    from haven.access.engine import policy_set, validation_errors
+
+    errors = validation_errors()
+    if errors:
+        return HealthResult(_("Access policies"), False, "; ".join(errors))
+    return HealthResult(
+        _("Access policies"),
+        True,
+        _("valid against their schema; version %(version)s")
+        % {"version": policy_set().version[:12]},
+    )
+
+
+def check_keys() -> HealthResult:
+    """The ledger's signing key and the vault's master key are there (made in the demo)."""
+    from haven.ledger.signing import SigningKeyMissing, ledger_signer
+    from haven.people.keys import key_provider
+    from haven.people.vault import VaultError
+
+    try:
+        signer = ledger_signer()
+        provider = key_provider()
+    except (SigningKeyMissing, VaultError, OSError) as error:
+        return HealthResult(_("Keys"), False, str(error))
+    return HealthResult(
+        _("Keys"),
+        True,
+        _("ledger key %(ledger)s, master key %(master)s")
+        % {"ledger": signer.verifier.key_id.hex(), "master": provider.key_id},
+    )
+
+
 HEALTH_CHECKS: list[Callable[[], HealthResult]] = [
     check_configuration,
     check_database,
     check_migrations,
+    check_policies,
+    check_keys,
 ]
 
 

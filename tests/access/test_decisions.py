@@ -245,3 +245,34 @@ def test_every_role_in_every_sector_gets_a_decision(cast: Cast) -> None:
             outcome = decide(member, "read", record_of(member.organisation.slug), code)
             if member.sector == Sector.ENFORCEMENT or member.role == Role.DIRECTORY_EDITOR:
                 assert outcome == "deny"
+
+
+def test_an_evaluation_error_refuses_even_where_a_permit_would_allow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cedar skips a policy that errors. A forbid that errors (here: the principal lacks the
+    attribute it reads) must not let a permit decide alone: any error refuses."""
+    import cedarpy
+
+    from haven.access import engine
+
+    loose = engine.PolicySet(
+        policies=cedarpy.PolicySet.from_str(
+            "permit (principal, action, resource);\n"
+            'forbid (principal, action, resource) when { principal.sector == "enforcement" };'
+        ),
+        schema=None,
+        version="test",
+        text="",
+    )
+    monkeypatch.setattr(engine, "policy_set", lambda: loose)
+    principal = engine.uid("Member", "1")
+    result = engine.evaluate(
+        principal=principal,
+        action="read",
+        resource=engine.uid("Record", "r"),
+        context={},
+        entities=[{"uid": principal, "attrs": {}, "parents": []}],
+    )
+    assert result.errors
+    assert not result.allowed

@@ -102,7 +102,7 @@ def _check_nodes(tree: merkle.MemoryTree, report: VerifyReport) -> None:
 
 
 def _check_head(tree: merkle.MemoryTree, report: VerifyReport) -> None:
-    head = LedgerHead.objects.get(pk=1)
+    head = LedgerHead.objects.filter(pk=1).first() or LedgerHead(pk=1)
     if head.size != tree.size:
         report.fail(
             min(head.size, tree.size),
