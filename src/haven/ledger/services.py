@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from haven.ledger.merkle import Frontier, leaf_hash
 from haven.ledger.models import LedgerEntry, LedgerHead, LedgerNode, SignedCheckpoint
@@ -30,30 +31,53 @@ def ledger_append(records: Sequence[AccessRecord]) -> list[int]:
         # were emptied (as test suites do), and two first appenders still queue on it.
         head, _ = LedgerHead.objects.select_for_update().get_or_create(pk=HEAD_ID)
         frontier = Frontier.from_bytes(head.size, bytes(head.frontier))
-        entries: list[LedgerEntry] = []
-        nodes: list[LedgerNode] = []
+        first = frontier.size
+        entries: list[EntryRow] = []
+        nodes: list[NodeRow] = []
         for record in records:
             leaf = record.to_leaf()
             hashed = leaf_hash(leaf)
-            entries.append(
-                LedgerEntry(
-                    index=frontier.size,
-                    leaf=leaf,
-                    leaf_hash=hashed,
-                    subject=record.subject,
-                    recorded_at=record.recorded_at,
-                )
-            )
-            nodes.extend(
-                LedgerNode(level=level, index=index, hash=value)
-                for level, index, value in frontier.append(hashed)
-            )
-        LedgerEntry.objects.bulk_create(entries, batch_size=2000)
-        LedgerNode.objects.bulk_create(nodes, batch_size=2000)
+            entries.append((frontier.size, leaf, hashed, record.subject, record.recorded_at))
+            nodes.extend(frontier.append(hashed))
+        _insert(entries, nodes)
         head.size = frontier.size
         head.frontier = frontier.to_bytes()
         head.save(update_fields=["size", "frontier"])
-    return [entry.index for entry in entries]
+    return list(range(first, frontier.size))
+
+
+EntryRow = tuple[int, bytes, bytes, str, datetime]
+NodeRow = tuple[int, int, bytes]
+ENTRY_COLUMNS = ("index", "leaf", "leaf_hash", "subject", "recorded_at")
+NODE_COLUMNS = ("level", "index", "hash")
+
+
+def _insert(entries: list[EntryRow], nodes: list[NodeRow]) -> None:
+    """Write the rows. On PostgreSQL through COPY, several times faster than INSERT for the
+    batches the ledger writes; elsewhere through the ORM."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model, columns, rows in (
+                (LedgerEntry, ENTRY_COLUMNS, entries),
+                (LedgerNode, NODE_COLUMNS, nodes),
+            ):
+                if not rows:
+                    continue
+                names = ", ".join(connection.ops.quote_name(c) for c in columns)
+                with cursor.cursor.copy(
+                    f"COPY {model._meta.db_table} ({names}) FROM STDIN"
+                ) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+        return
+    LedgerEntry.objects.bulk_create(
+        [LedgerEntry(**dict(zip(ENTRY_COLUMNS, row, strict=True))) for row in entries],
+        batch_size=2000,
+    )
+    LedgerNode.objects.bulk_create(
+        [LedgerNode(**dict(zip(NODE_COLUMNS, row, strict=True))) for row in nodes],
+        batch_size=2000,
+    )
 
 
 def checkpoint_latest() -> SignedCheckpoint:
