@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _setup import describe, django_up, p, timings
+from _setup import describe, django_up, fresh_postgres_database, p, timings
 
 
 def main() -> None:
@@ -29,7 +29,10 @@ def main() -> None:
     parser.add_argument("--decisions", type=int, default=20_000)
     parser.add_argument("--reads", type=int, default=2_000)
     args = parser.parse_args()
-    django_up(args.database_url)
+    url = args.database_url
+    if url and url.startswith("postgres"):
+        url = fresh_postgres_database(url, "haven_bench_authorize")
+    django_up(url)
 
     from django.db import connection
 

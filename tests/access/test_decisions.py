@@ -276,3 +276,31 @@ def test_an_evaluation_error_refuses_even_where_a_permit_would_allow(
     )
     assert result.errors
     assert not result.allowed
+
+
+def test_oversight_sees_and_reviews_emergency_overrides(cast: Cast) -> None:
+    from django.test import Client
+
+    membership = Membership.objects.get(user__username="shelter.caseworker")
+    membership.can_override_in_emergency = True
+    membership.save()
+    reason = "Unconscious at the shelter door; paramedics need known allergies."
+    assert (
+        decide(
+            Actor.for_membership(membership),
+            "read",
+            record_of("asylum-office"),
+            "shelter",
+            override_reason=reason,
+        )
+        == "permit"
+    )
+    auditor = cast.login(Client(), "oversight.auditor")
+    page = auditor.get("/oversight/overrides/").content.decode()
+    assert reason in page
+    alert = EmergencyOverride.objects.get()
+    assert auditor.post(f"/oversight/overrides/{alert.pk}/reviewed/").status_code == 302
+    alert.refresh_from_db()
+    assert alert.reviewed_at is not None
+    for username in ("shelter.caseworker", "police.officer", "muni.admin"):
+        assert cast.login(Client(), username).get("/oversight/overrides/").status_code == 403
