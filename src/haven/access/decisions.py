@@ -26,6 +26,7 @@ from haven.access import engine
 from haven.access.models import EmergencyOverride, InvestigationSubject
 from haven.access.purposes import PURPOSES, Purpose
 from haven.accounts.actor import Actor
+from haven.accounts.roles import Sector
 from haven.ledger.records import AccessRecord
 from haven.ledger.services import ledger_append
 
@@ -152,7 +153,10 @@ def _resource_entities(resource: Resource) -> tuple[dict[str, str], list[dict[st
 
 
 def _investigation_open(principal: Principal, resource: Resource) -> bool:
+    """Only an oversight body's open investigation counts; nobody else pays for the query."""
     if isinstance(principal, DataSubject) or not resource.subject:
+        return False
+    if principal.sector != Sector.OVERSIGHT_BODY:
         return False
     return InvestigationSubject.objects.filter(
         subject=resource.subject,
