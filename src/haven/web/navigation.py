@@ -59,6 +59,18 @@ class WorkArea:
 
 WORK_AREAS: list[WorkArea] = [
     WorkArea(
+        _("People"),
+        _(
+            "Register people, record their consent, and give each a code to see who accessed "
+            "their data and why."
+        ),
+        frozenset(
+            {Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSELLOR, Role.RELOCATION_COORDINATOR}
+        ),
+        pending=False,
+        url_name="people:list",
+    ),
+    WorkArea(
         _("Cases and deadlines"),
         _("Procedure cases, statutory clocks and interviews will appear here."),
         frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSELLOR}),
