@@ -92,15 +92,17 @@ def canary(cast: Cast) -> dict[str, Any]:
 
 def _principals(cast: Cast, canary: dict[str, Any]) -> Iterator[tuple[str, Client, str | None]]:
     """(name, client, organisation slug or "data-subject" or None for anonymous). The person
-    signs in first (a caseworker's walk prints them a new code, which retires the old one) and
-    walks last (their walk withdraws their consents)."""
-    person = Client()
-    assert person.post("/my-data/", {"code": canary["code"]}).status_code == 302
+    walks last, since their walk withdraws their consents, with a code printed just before:
+    the caseworkers' walks print new codes, and each retires the one before."""
     yield "anonymous", Client(), None
     for login in LOGINS:
         client = Client()
         cast.login(client, login.username)
         yield login.username, client, login.organisation
+    caseworker = Actor.for_membership(Membership.objects.get(user__username="asylum.caseworker"))
+    code = services.access_code_issue(caseworker, "asylum-procedure", canary["person"].pk)
+    person = Client()
+    assert person.post("/my-data/", {"code": code}).status_code == 302
     yield "the person", person, "data-subject"
 
 

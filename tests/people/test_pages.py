@@ -175,3 +175,17 @@ def test_people_api_states_its_purpose(client: Client, cast: Cast, demo: object)
     refused = police.get(f"/api/v1/people/{demo.showcase_id}?purpose=asylum-procedure")  # type: ignore[attr-defined]
     assert refused.status_code == 404
     assert refused["Content-Type"] == "application/problem+json"
+
+
+def test_printing_a_new_code_ends_sessions_opened_with_the_old(
+    client: Client, cast: Cast, demo: object
+) -> None:
+    person = Client()
+    person.post("/my-data/", {"code": demo.tracker_code})  # type: ignore[attr-defined]
+    assert person.get("/my-data/overview/").status_code == 200
+    caseworker = cast.login(Client(), "asylum.caseworker")
+    caseworker.post(
+        f"/people/{demo.showcase_id}/access-code/",  # type: ignore[attr-defined]
+        {"purpose": "asylum-procedure"},
+    )
+    assert person.get("/my-data/overview/")["Location"] == reverse("tracker:start")

@@ -168,10 +168,17 @@ def possible_duplicates(
         return [_summary(p) for p in found]
 
 
-def subject_for_code_holder(person_id: uuid.UUID | str) -> DataSubject:
-    """The data subject a tracker session acts as (after its access code was checked)."""
+def subject_for_code_holder(person_id: uuid.UUID | str, lookup: str) -> DataSubject:
+    """The data subject a tracker session acts as, while the code it opened with is still the
+    person's current one: printing a new code ends every session opened with the old."""
     with system_scope("tracker: resolve the signed-in person's pseudonym"):
-        pseudonym = Person.objects.filter(pk=person_id).values_list("pseudonym", flat=True).first()
+        pseudonym = (
+            Person.objects.filter(
+                pk=person_id, access_codes__lookup=lookup, access_codes__revoked_at__isnull=True
+            )
+            .values_list("pseudonym", flat=True)
+            .first()
+        )
     if pseudonym is None:
         raise PersonNotFound(str(person_id))
     return DataSubject(pseudonym)

@@ -216,8 +216,14 @@ def access_code_issue(actor: Actor, purpose: str | None, person_id: uuid.UUID | 
         return format_code(lookup, secret)
 
 
-def access_code_redeem(code: str) -> uuid.UUID | None:
-    """The person a tracker code belongs to, or None. Spaces, dashes and case do not matter."""
+@dataclass(frozen=True)
+class RedeemedCode:
+    person_id: uuid.UUID
+    lookup: str  # which code: a session opened with it ends when the code is replaced
+
+
+def access_code_redeem(code: str) -> RedeemedCode | None:
+    """Whose tracker code this is, or None. Spaces, dashes and case do not matter."""
     raw = "".join(c for c in code.upper() if c.isalnum())
     raw = raw.replace("O", "0").replace("I", "1").replace("L", "1")
     if len(raw) != 20:
@@ -232,7 +238,7 @@ def access_code_redeem(code: str) -> uuid.UUID | None:
             _hasher.verify(stored.secret_hash, secret)
         except (VerificationError, InvalidHashError):
             return None
-        return stored.person_id
+        return RedeemedCode(stored.person_id, stored.lookup)
 
 
 def person_erase(actor: Actor, purpose: str | None, person_id: uuid.UUID | str) -> None:

@@ -47,12 +47,13 @@ View = Callable[..., HttpResponse]
 def _signed_in(view: View) -> View:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        person_id = request.session.get(SESSION_KEY)
-        if not person_id:
+        signed_in = request.session.get(SESSION_KEY) or {}
+        person_id, lookup = signed_in.get("person"), signed_in.get("code")
+        if not person_id or not lookup:
             return redirect("tracker:start")
         try:
-            subject = selectors.subject_for_code_holder(person_id)
-        except LookupError:  # erased since signing in
+            subject = selectors.subject_for_code_holder(person_id, lookup)
+        except LookupError:  # erased, or the code was replaced, since signing in
             request.session.pop(SESSION_KEY, None)
             return redirect("tracker:start")
         try:
@@ -71,15 +72,18 @@ def start(request: HttpRequest) -> HttpResponse:
         if lockout.admit(key) is not None:
             form.add_error("code", _("Too many tries. Wait 15 minutes and try again."))
         else:
-            person_id = services.access_code_redeem(code)
-            if person_id is None:
+            redeemed = services.access_code_redeem(code)
+            if redeemed is None:
                 form.add_error(
                     "code", _("This code is not right, or it was replaced by a new one.")
                 )
             else:
                 lockout.record_success(key)
                 request.session.cycle_key()
-                request.session[SESSION_KEY] = str(person_id)
+                request.session[SESSION_KEY] = {
+                    "person": str(redeemed.person_id),
+                    "code": redeemed.lookup,
+                }
                 return redirect("tracker:overview")
     return render(request, "tracker/start.html", {"form": form})
 
