@@ -106,6 +106,10 @@ def _principals(cast: Cast, canary: dict[str, Any]) -> Iterator[tuple[str, Clien
     yield "the person", person, "data-subject"
 
 
+def _last_index() -> int:
+    return LedgerEntry.objects.order_by("-index").values_list("index", flat=True).first() or -1
+
+
 def _permits_for(pseudonym: str, after: int) -> list[AccessRecord]:
     return [
         AccessRecord.from_leaf(bytes(leaf))
@@ -161,12 +165,7 @@ def test_no_personal_data_leaves_any_page_without_a_permit(
                     continue
                 query = f"?purpose={purpose}&section=special" if purpose else ""
                 for method in ("get", "post"):
-                    before = (
-                        LedgerEntry.objects.order_by("-index")
-                        .values_list("index", flat=True)
-                        .first()
-                        or -1
-                    )
+                    before = _last_index()
                     response = getattr(client, method)(route + query, {"purpose": purpose})
                     if _check(
                         response,
@@ -202,12 +201,7 @@ def test_no_personal_data_leaves_any_api_operation_without_a_permit(
                     start, end = concrete.index("{"), concrete.index("}")
                     concrete = concrete[:start] + value + concrete[end + 1 :]
                 for purpose in ("", *PURPOSES):
-                    before = (
-                        LedgerEntry.objects.order_by("-index")
-                        .values_list("index", flat=True)
-                        .first()
-                        or -1
-                    )
+                    before = _last_index()
                     response = (
                         getattr(api_client, method)(
                             f"{concrete}?purpose={purpose}", content_type="application/json"
@@ -255,6 +249,6 @@ def test_the_walker_would_catch_a_leak(cast: Cast, canary: dict[str, Any]) -> No
     from django.http import HttpResponse
 
     leak = HttpResponse(f"<p>{CANARY_NAME}</p>")
-    before = LedgerEntry.objects.order_by("-index").values_list("index", flat=True).first()
+    before = _last_index()
     with pytest.raises(AssertionError, match="with no permit"):
-        _check(leak, "someone", "asylum-office", canary["person"].pseudonym, before or 0, "/x")
+        _check(leak, "someone", "asylum-office", canary["person"].pseudonym, before, "/x")

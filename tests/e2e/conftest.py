@@ -63,6 +63,16 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+def phone(browser: Browser, language: str, *, javascript: bool = True) -> BrowserContext:
+    """A cheap phone: 360 px wide, asking for pages in `language`."""
+    return browser.new_context(
+        viewport={"width": 360, "height": 740},
+        locale=language,
+        java_script_enabled=javascript,
+        extra_http_headers={"Accept-Language": language},
+    )
+
+
 def log_in(page: Page, base_url: str, username: str) -> None:
     """Log in through the form; by element ids, so it works in every interface language."""
     page.goto(f"{base_url}/account/login/")

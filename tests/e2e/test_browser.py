@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from haven.demo.cast import LOGINS
-from tests.e2e.conftest import AXE, log_in
+from tests.e2e.conftest import AXE, log_in, phone
 
 PAGES_ANONYMOUS = ["/", "/account/login/", "/no-such-page/"]
 PAGES_MEMBER = ["/dashboard/", "/account/"]
@@ -55,11 +55,7 @@ def _no_horizontal_scroll(page: Page) -> None:
 def test_pages_fit_a_360px_phone(
     browser: Browser, live_server: object, demo_city: None, language: str
 ) -> None:
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740},
-        locale=language,
-        extra_http_headers={"Accept-Language": language},
-    )
+    context = phone(browser, language)
     page = context.new_page()
     base = live_server.url  # type: ignore[attr-defined]
     for path in PAGES_ANONYMOUS:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from haven.demo.people import DemoPeople, seed_people
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, phone
 from tests.e2e.test_browser import _axe_violations, _no_horizontal_scroll
 
 
@@ -39,11 +39,7 @@ def test_caseworker_reads_and_the_officer_is_refused(
 def test_the_person_checks_their_data_on_a_phone_without_javascript(
     browser: Browser, live_server: object, demo_people: DemoPeople, language: str
 ) -> None:
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740},
-        java_script_enabled=False,
-        extra_http_headers={"Accept-Language": language},
-    )
+    context = phone(browser, language, javascript=False)
     page = context.new_page()
     base = live_server.url  # type: ignore[attr-defined]
     page.goto(base + "/my-data/")
