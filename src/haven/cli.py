@@ -85,6 +85,7 @@ def demo(
     from django.conf import settings
     from django.utils.translation import gettext as _
 
+    from haven.demo.casework import seed_cases
     from haven.demo.cast import DEMO_PASSWORD
     from haven.demo.people import seed_people
     from haven.demo.seed import seed_demo
@@ -97,6 +98,7 @@ def demo(
         _migrate()
         logins = seed_demo()
         people = seed_people()
+        seed_cases()
 
     table = Table(title=_("Demo logins (password: %(password)s)") % {"password": DEMO_PASSWORD})
     table.add_column(_("Username"))

@@ -18,6 +18,7 @@ from haven.access.decisions import system_scope
 from haven.access.purposes import PURPOSES
 from haven.accounts.actor import Actor
 from haven.accounts.models import Membership, Organisation
+from haven.casework import services as case_services
 from haven.demo.cast import LOGINS
 from haven.ledger.models import LedgerEntry
 from haven.ledger.records import AccessRecord
@@ -87,7 +88,15 @@ def canary(cast: Cast) -> dict[str, Any]:
         language="ar",
     )
     code = services.access_code_issue(caseworker, "asylum-procedure", person.pk)
-    return {"person": person, "consent": consent, "code": code}
+    case = case_services.case_open(caseworker, "asylum-procedure", person.pk, kind="regular")
+    case_services.case_add_note(
+        caseworker,
+        "asylum-procedure",
+        case.pk,
+        text=f"Note about {CANARY_NAME}",
+        audience="internal",
+    )
+    return {"person": person, "consent": consent, "code": code, "case": case}
 
 
 def _principals(cast: Cast, canary: dict[str, Any]) -> Iterator[tuple[str, Client, str | None]]:
@@ -141,7 +150,12 @@ def test_no_personal_data_leaves_any_page_without_a_permit(
 ) -> None:
     person: Person = canary["person"]
     ids = {
-        "uuid": [str(person.pk), str(canary["consent"].pk), str(uuid.uuid4())],
+        "uuid": [
+            str(person.pk),
+            str(canary["consent"].pk),
+            str(canary["case"].pk),
+            str(uuid.uuid4()),
+        ],
         "int": ["0", "1", "987654"],
         "str": ["x"],
     }
@@ -191,7 +205,7 @@ def test_no_personal_data_leaves_any_api_operation_without_a_permit(
         (path, method) for path, methods in document["paths"].items() for method in methods
     ]
     assert ("/api/v1/people/{person_id}", "get") in operations
-    values = [str(person.pk), str(uuid.uuid4()), "1"]
+    values = [str(person.pk), str(canary["case"].pk), str(uuid.uuid4()), "1"]
     seen_by: set[str] = set()
     for who, api_client, organisation in _principals(cast, canary):
         for path, method in operations:

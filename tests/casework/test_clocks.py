@@ -197,3 +197,25 @@ def test_every_rule_cites_its_basis_and_how_sure_it_is(rule: object) -> None:
     assert isinstance(rule.confirmation, Confirmation)  # type: ignore[attr-defined]
     assert rule.trigger  # type: ignore[attr-defined]
     assert rule.stop  # type: ignore[attr-defined]
+
+
+def test_every_event_a_rule_counts_has_a_name_in_the_interface() -> None:
+    from haven.casework.events import EVENT_LABELS
+
+    used = {
+        kind
+        for rule in RULES
+        for kind in (*rule.trigger, *rule.stop, *rule.restart, *rule.suspend, *rule.resume)
+    }
+    assert used <= set(EVENT_LABELS)
+
+
+def test_every_rule_runs_in_some_procedure_and_every_procedure_has_a_clock_or_none_by_design() -> (
+    None
+):
+    from haven.casework.models import CaseKind
+
+    assert all(rule.procedures for rule in RULES)
+    assert {p for rule in RULES for p in rule.procedures} <= set(CaseKind.values)
+    with_clocks = {p for rule in RULES for p in rule.procedures}
+    assert set(CaseKind.values) - with_clocks == {"reintegration"}  # no statutory clock

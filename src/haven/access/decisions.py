@@ -63,6 +63,10 @@ class AccessDenied(PermissionDenied):
         self.why = why
 
 
+class RecordNotFound(LookupError):
+    """No such record, or not one this principal may see: pages answer both with one 404."""
+
+
 class AccessContractError(RuntimeError):
     """Code broke the access contract: a query outside a scope, a scope with no decision."""
 
@@ -192,6 +196,67 @@ def _record(
     )
 
 
+def _evaluate(
+    principal: Principal, action: str, resource: Resource, stated: Purpose, override_reason: str
+) -> engine.Evaluation:
+    principal_uid, entities = _principal_entities(principal)
+    resource_uid, resource_entities = _resource_entities(resource)
+    return engine.evaluate(
+        principal=principal_uid,
+        action=action,
+        resource=resource_uid,
+        context={
+            "purpose": stated.code,
+            "purpose_sectors": sorted(stated.sectors),
+            "purpose_roles": sorted(stated.roles),
+            "life_and_safety": stated.life_and_safety,
+            "override": bool(override_reason),
+            "override_reason_given": len(override_reason) >= 20,
+            "investigation_open": _investigation_open(principal, resource),
+        },
+        entities=entities + resource_entities,
+    )
+
+
+def authorize_many(
+    principal: Actor, action: str, resources: list[Resource], purpose: str | None, *, kind: str
+) -> list[bool]:
+    """Decide on many resources at once, for a list: which may be shown. Every decision, permit
+    or deny, goes to the ledger in one append. Refusals do not raise: the list leaves them out.
+    A request without a known purpose, or an empty list the actor may not ask for, is refused
+    as a whole."""
+    scope = _scope.get()
+    if scope is None or scope.reason:
+        raise AccessContractError("authorize_many() runs inside access_scope()")
+    if action not in ACTIONS:
+        raise AccessContractError(f"unknown action {action!r}")
+    stated = PURPOSES.get(purpose or "")
+    if stated is None:
+        listing = Resource(kind=kind, identifier="*", holders=frozenset())
+        record = _record(principal, action, listing, purpose or NO_PURPOSE, False, False)
+        scope.decisions.append(record)
+        raise AccessDenied(record, "no purpose, or a purpose Haven does not know")
+    allowed: list[bool] = []
+    records: list[AccessRecord] = []
+    for resource in resources:
+        evaluation = _evaluate(principal, action, resource, stated, "")
+        allowed.append(evaluation.allowed)
+        records.append(_record(principal, action, resource, stated.code, evaluation.allowed, False))
+    if not records:  # an empty list is still a decision, about the listing itself
+        listing = Resource(
+            kind=kind, identifier="*", holders=frozenset({principal.organisation.slug})
+        )
+        evaluation = _evaluate(principal, action, listing, stated, "")
+        record = _record(principal, action, listing, stated.code, evaluation.allowed, False)
+        scope.decisions.append(record)
+        if not evaluation.allowed:
+            raise AccessDenied(record, "refused by policy")
+        records.append(record)
+    scope.decisions.extend(records)
+    ledger_append(records)
+    return allowed
+
+
 def authorize(
     principal: Principal,
     action: str,
@@ -217,23 +282,7 @@ def authorize(
         scope.decisions.append(record)
         raise AccessDenied(record, "no purpose, or a purpose Haven does not know")
 
-    principal_uid, entities = _principal_entities(principal)
-    resource_uid, resource_entities = _resource_entities(resource)
-    evaluation = engine.evaluate(
-        principal=principal_uid,
-        action=action,
-        resource=resource_uid,
-        context={
-            "purpose": stated.code,
-            "purpose_sectors": sorted(stated.sectors),
-            "purpose_roles": sorted(stated.roles),
-            "life_and_safety": stated.life_and_safety,
-            "override": bool(override_reason),
-            "override_reason_given": len(override_reason) >= 20,
-            "investigation_open": _investigation_open(principal, resource),
-        },
-        entities=entities + resource_entities,
-    )
+    evaluation = _evaluate(principal, action, resource, stated, override_reason)
     used_override = evaluation.allowed and evaluation.reasons == ("emergency-override",)
     record = _record(principal, action, resource, stated.code, evaluation.allowed, used_override)
     scope.decisions.append(record)

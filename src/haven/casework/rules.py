@@ -55,6 +55,10 @@ class ClockRule:
     effective_from: date = PACT_APPLIES_FROM
     national_overrides: dict[str, Period] = field(default_factory=dict)
     source: str = ""
+    procedures: tuple[str, ...] = ()  # the case kinds the clock runs in
+
+    def applies_to(self, procedure: str) -> bool:
+        return procedure in self.procedures
 
     def period_for(self, jurisdiction: str) -> Period:
         return self.national_overrides.get(jurisdiction, self.period)
@@ -75,6 +79,7 @@ RULES: tuple[ClockRule, ...] = (
         Consequence.NONE,
         Confirmation.CHECKED,
         "Screening must end; the person then enters the applicable procedure.",
+        procedures=("screening",),
     ),
     ClockRule(
         "screening-territory",
@@ -85,6 +90,7 @@ RULES: tuple[ClockRule, ...] = (
         Period(3, Unit.DAYS),
         Consequence.NONE,
         Confirmation.PARTLY,
+        procedures=("screening",),
     ),
     ClockRule(
         "registration",
@@ -96,6 +102,7 @@ RULES: tuple[ClockRule, ...] = (
         Consequence.NONE,
         Confirmation.UNCONFIRMED,
         extensions=(Extension(Period(10, Unit.DAYS), (DISPROPORTIONATE,)),),
+        procedures=("registration", "border"),
     ),
     ClockRule(
         "lodging",
@@ -106,6 +113,7 @@ RULES: tuple[ClockRule, ...] = (
         Period(21, Unit.DAYS),
         Consequence.NONE,
         Confirmation.CHECKED,
+        procedures=("registration", "border"),
     ),
     ClockRule(
         "admissibility",
@@ -120,6 +128,7 @@ RULES: tuple[ClockRule, ...] = (
         extensions=(
             Extension(Period(2, Unit.MONTHS), (DISPROPORTIONATE, COMPLEX, APPLICANT_FAULT)),
         ),
+        procedures=("accelerated", "regular"),
     ),
     ClockRule(
         "accelerated",
@@ -130,6 +139,7 @@ RULES: tuple[ClockRule, ...] = (
         Period(3, Unit.MONTHS),
         Consequence.NONE,
         Confirmation.CHECKED,
+        procedures=("accelerated",),
     ),
     ClockRule(
         "regular",
@@ -145,6 +155,7 @@ RULES: tuple[ClockRule, ...] = (
         ),
         suspend=("postponed-uncertain-situation",),
         resume=("postponement-ended",),
+        procedures=("regular",),
     ),
     ClockRule(
         "border-procedure",
@@ -157,6 +168,7 @@ RULES: tuple[ClockRule, ...] = (
         Confirmation.PARTLY,
         "On expiry the person is authorised to enter, with exceptions.",
         extensions=(Extension(Period(4, Unit.WEEKS), ("relocated under AMMR Art. 67(11)",)),),
+        procedures=("border",),
     ),
     ClockRule(
         "take-charge-request",
@@ -169,6 +181,7 @@ RULES: tuple[ClockRule, ...] = (
         Confirmation.CHECKED,
         "The Member State of registration becomes responsible (unless for an unaccompanied "
         "minor's best interests).",
+        procedures=("responsibility",),
     ),
     ClockRule(
         "take-charge-request-hit",
@@ -179,6 +192,7 @@ RULES: tuple[ClockRule, ...] = (
         Period(1, Unit.MONTHS),
         Consequence.RESPONSIBILITY_SHIFTS,
         Confirmation.CHECKED,
+        procedures=("responsibility",),
     ),
     ClockRule(
         "take-charge-reply",
@@ -190,6 +204,7 @@ RULES: tuple[ClockRule, ...] = (
         Consequence.DEEMED_ACCEPTANCE,
         Confirmation.PARTLY,
         "Silence counts as acceptance (the silence rule for non-detained persons is unconfirmed).",
+        procedures=("responsibility",),
     ),
     ClockRule(
         "take-back-notification",
@@ -200,6 +215,7 @@ RULES: tuple[ClockRule, ...] = (
         Period(2, Unit.WEEKS),
         Consequence.NONE,
         Confirmation.CHECKED,
+        procedures=("responsibility",),
     ),
     ClockRule(
         "take-back-confirmation",
@@ -211,6 +227,7 @@ RULES: tuple[ClockRule, ...] = (
         Consequence.DEEMED_ACCEPTANCE,
         Confirmation.CHECKED,
         "Silence counts as confirmation.",
+        procedures=("responsibility",),
     ),
     ClockRule(
         "transfer-decision",
@@ -221,6 +238,7 @@ RULES: tuple[ClockRule, ...] = (
         Period(2, Unit.WEEKS),
         Consequence.NONE,
         Confirmation.CHECKED,
+        procedures=("responsibility",),
     ),
     ClockRule(
         "transfer",
@@ -237,6 +255,7 @@ RULES: tuple[ClockRule, ...] = (
             Extension(Period(30, Unit.MONTHS), ("absconding", "resisting the transfer")),
         ),
         restart=("final-appeal-decision",),
+        procedures=("responsibility",),
     ),
     ClockRule(
         "return-border-procedure",
@@ -248,6 +267,7 @@ RULES: tuple[ClockRule, ...] = (
         Consequence.NONE,
         Confirmation.CHECKED,
         "If return is not enforced in time, it continues under the Return Directive.",
+        procedures=("return_counselling",),
     ),
     ClockRule(
         "voluntary-departure",
@@ -260,6 +280,7 @@ RULES: tuple[ClockRule, ...] = (
         Confirmation.UNCONFIRMED,
         "Up to 15 days, unless there is a risk of absconding, a manifestly unfounded rejection "
         "or a security risk. The person may withdraw from voluntary return until departure.",
+        procedures=("return_counselling",),
     ),
     ClockRule(
         "appeal-lodging",
@@ -273,6 +294,7 @@ RULES: tuple[ClockRule, ...] = (
         "The period is set by national law within the Regulation's range.",
         national_overrides={"IE": Period(1, Unit.MONTHS)},
         source="IE International Protection Act 2026 s.187 (1 month, other than accelerated)",
+        procedures=("appeal",),
     ),
 )
 

@@ -4,6 +4,7 @@ from ninja import NinjaAPI, Schema
 from haven import __version__
 from haven.accounts.api import router as accounts_router
 from haven.accounts.api_auth import BrowserSession, PersonalToken
+from haven.casework.api import router as cases_router
 from haven.people.api import router as people_router
 from haven.web.problems import install_problem_handlers
 
@@ -33,3 +34,4 @@ def health(request: HttpRequest) -> dict[str, str]:
 
 api.add_router("/", accounts_router)
 api.add_router("/", people_router)
+api.add_router("/", cases_router)

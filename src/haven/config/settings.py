@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "haven.ledger",
     "haven.access",
     "haven.people",
+    "haven.casework",
 ]
 
 MIDDLEWARE = [

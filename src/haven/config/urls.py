@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("ledger/", include("haven.ledger.urls")),
     path("people/", include("haven.people.urls")),
+    path("cases/", include("haven.casework.urls")),
     path("oversight/", include("haven.access.urls")),
     path("my-data/", include("haven.people.tracker_urls")),
     # Administrators log in through the same form as everyone, with its lock-out and second factor.

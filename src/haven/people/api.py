@@ -29,7 +29,7 @@ class PersonOut(Schema):
     nationality: str
 
 
-def _actor(request: HttpRequest) -> Actor:
+def actor_of(request: HttpRequest) -> Actor:
     actor = getattr(request, "actor", None)
     if actor is None:
         raise HttpError(403, "")
@@ -39,7 +39,7 @@ def _actor(request: HttpRequest) -> Actor:
 @router.get("/people", response=list[PersonOut], summary="People your organisation holds")
 def people(request: HttpRequest, query: Query[PurposeQuery]) -> list[selectors.PersonSummary]:
     try:
-        return selectors.person_list(_actor(request), query.purpose, page=max(query.page, 1))
+        return selectors.person_list(actor_of(request), query.purpose, page=max(query.page, 1))
     except AccessDenied:
         raise HttpError(403, "") from None
 
@@ -49,6 +49,6 @@ def person(
     request: HttpRequest, person_id: uuid.UUID, query: Query[PurposeQuery]
 ) -> selectors.PersonSummary:
     try:
-        return selectors.person_detail(_actor(request), query.purpose, person_id).summary
+        return selectors.person_detail(actor_of(request), query.purpose, person_id).summary
     except (AccessDenied, selectors.PersonNotFound):
         raise HttpError(404, "") from None

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from haven.access.decisions import (
     DataSubject,
     Principal,
+    RecordNotFound,
     Resource,
     access_scope,
     authorize,
@@ -24,7 +25,7 @@ from haven.people.resources import person_resource
 PAGE_SIZE = 25
 
 
-class PersonNotFound(LookupError):
+class PersonNotFound(RecordNotFound):
     """No such person, or not one this actor may see: the two answer alike."""
 
 

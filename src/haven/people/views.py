@@ -3,15 +3,11 @@ the same (404), and the refusal is in the ledger."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,25 +20,7 @@ from haven.accounts.roles import Role, Sector
 from haven.people import selectors, services
 from haven.people.forms import ConsentForm, OverrideForm, PersonForm, SpecialCategoryForm
 from haven.people.purpose_choice import allowed_purposes, current_purpose
-
-View = Callable[..., HttpResponse]
-
-
-def member_view(view: View) -> View:
-    """Signed in, acting in a membership; refusals and missing people become one 404."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        actor = getattr(request, "actor", None)
-        if actor is None:
-            raise PermissionDenied
-        try:
-            return view(request, actor, *args, **kwargs)
-        except (AccessDenied, selectors.PersonNotFound):
-            raise Http404 from None
-
-    return wrapped
+from haven.web.decorators import member_view
 
 
 def _context(request: HttpRequest, actor: Actor, **extra: Any) -> dict[str, Any]:

@@ -39,8 +39,14 @@ STAFF_NAVIGATION: list[NavEntry] = [
         ),
     ),
     NavEntry(
+        _("Deadlines"),
+        "casework:board",
+        roles=frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSELLOR}),
+    ),
+    NavEntry(
         _("Organisation"), "accounts:organisation", roles=frozenset({Role.ORGANISATION_ADMIN})
     ),
+    NavEntry(_("Emergency accesses"), "access:overrides", roles=frozenset({Role.AUDITOR})),
     NavEntry(_("Account"), "accounts:account"),
     NavEntry(_("Administration"), "admin:index", platform_admins_only=True),
 ]
@@ -72,7 +78,17 @@ WORK_AREAS: list[WorkArea] = [
     ),
     WorkArea(
         _("Cases and deadlines"),
-        _("Procedure cases, statutory clocks and interviews will appear here."),
+        _("Procedure cases with their statutory clocks, most pressing deadline first."),
+        frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSELLOR}),
+        pending=False,
+        url_name="casework:board",
+    ),
+    WorkArea(
+        _("Interviews, referrals and return"),
+        _(
+            "Interview scheduling with interpreters, partner referrals, and return and "
+            "reintegration plans will appear here."
+        ),
         frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.LEGAL_COUNSELLOR}),
     ),
     WorkArea(

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from haven.casework.events import EVENT_LABELS
+from haven.casework.models import Audience, CaseKind, Outcome
+
+
+class CaseOpenForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Procedure"), choices=CaseKind.choices)
+    jurisdiction = forms.RegexField(
+        label=_("Member State (two-letter code)"),
+        regex=r"^[A-Za-z]{2}$",
+        initial="NL",
+        error_messages={"invalid": _("Use a two-letter code such as NL or DE.")},
+    )
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What happened"), choices=[(k, v) for k, v in EVENT_LABELS.items()]
+    )
+    day = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}))
+    detail = forms.CharField(
+        label=_("For an extension: which clock and on what ground"),
+        required=False,
+        max_length=200,
+    )
+
+    def clean_day(self) -> object:
+        day = self.cleaned_data["day"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("An event cannot be in the future."))
+        return day
+
+
+class NoteForm(forms.Form):
+    audience = forms.ChoiceField(label=_("Who may read it"), choices=Audience.choices)
+    text = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+
+class DecisionForm(forms.Form):
+    """No outcome is pre-selected: the decision-maker chooses it."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", _("— choose the outcome decided —")), *Outcome.choices]
+    )
+    legal_grounds = forms.CharField(label=_("Legal grounds"), max_length=500)
+    reasoning = forms.CharField(
+        label=_("Reasoning"),
+        min_length=40,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("The reasons for the decision, in full. At least 40 characters."),
+    )
+    decided_on = forms.DateField(
+        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

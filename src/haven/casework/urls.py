@@ -1,0 +1,15 @@
+from django.urls import path
+
+from haven.casework import views
+
+app_name = "casework"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("board/", views.case_list, name="board"),
+    path("new/", views.case_open, name="open"),
+    path("<uuid:case_id>/", views.case_detail, name="detail"),
+    path("<uuid:case_id>/events/", views.case_event, name="event"),
+    path("<uuid:case_id>/notes/", views.case_note, name="note"),
+    path("<uuid:case_id>/decision/", views.case_decide, name="decide"),
+]

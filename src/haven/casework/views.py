@@ -1,0 +1,185 @@
+"""Caseworker pages: case list, deadline board, case view with its clocks, and the forms for
+each step. A refused and a missing case answer the same 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from haven.access.decisions import AccessDenied
+from haven.accounts.actor import Actor
+from haven.casework import selectors, services
+from haven.casework.clocks import Urgency
+from haven.casework.events import event_label
+from haven.casework.forms import CaseOpenForm, DecisionForm, EventForm, NoteForm
+from haven.casework.models import CaseKind, ProcedureCase
+from haven.casework.rules import RULES_BY_CODE, ClockRule
+from haven.people.purpose_choice import allowed_purposes, current_purpose
+from haven.web.decorators import member_view
+
+
+def _context(request: HttpRequest, actor: Actor, **extra: Any) -> dict[str, Any]:
+    return {
+        "purposes": allowed_purposes(actor),
+        "purpose": current_purpose(request, actor),
+        **extra,
+    }
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    case: ProcedureCase
+    days_left: int | None
+    urgency: str
+    rule: ClockRule | None
+
+    @property
+    def overdue_days(self) -> int:
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
+
+
+def _urgency(days_left: int | None) -> str:
+    if days_left is None:
+        return ""
+    if days_left < 0:
+        return Urgency.PAST
+    if days_left <= 3:
+        return Urgency.URGENT
+    return Urgency.SOON if days_left <= 14 else Urgency.CALM
+
+
+@member_view
+def case_list(request: HttpRequest, actor: Actor) -> HttpResponse:
+    purpose = current_purpose(request, actor)
+    board = request.resolver_match is not None and request.resolver_match.url_name == "board"
+    filters = {
+        "kind": request.GET.get("kind", ""),
+        "status": request.GET.get("status", "open"),
+        "mine": request.GET.get("mine") == "1",
+        "query": request.GET.get("q", ""),
+    }
+    try:
+        page = max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        page = 1
+    try:
+        cases = selectors.case_list(actor, purpose, page=page, **filters)  # type: ignore[arg-type]
+    except AccessDenied:
+        return render(request, "people/refused.html", _context(request, actor), status=403)
+    today = timezone.localdate()
+    rows = []
+    for case in cases:
+        days_left = (case.next_due - today).days if case.next_due else None
+        rows.append(
+            BoardRow(case, days_left, _urgency(days_left), RULES_BY_CODE.get(case.next_rule))
+        )
+    return render(
+        request,
+        "casework/board.html" if board else "casework/list.html",
+        _context(
+            request,
+            actor,
+            rows=rows,
+            filters=filters,
+            kinds=CaseKind.choices,
+            page=page,
+            has_next=len(cases) == selectors.PAGE_SIZE,
+        ),
+    )
+
+
+@member_view
+def case_open(request: HttpRequest, actor: Actor) -> HttpResponse:
+    person_id = request.GET.get("person") or request.POST.get("person", "")
+    form = CaseOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = services.case_open(
+            actor,
+            current_purpose(request, actor),
+            person_id,
+            kind=form.cleaned_data["kind"],
+            jurisdiction=form.cleaned_data["jurisdiction"],
+        )
+        messages.success(request, _("The case is opened."))
+        return redirect("casework:detail", case_id=case.pk)
+    return render(
+        request, "casework/open.html", _context(request, actor, form=form, person_id=person_id)
+    )
+
+
+@member_view
+def case_detail(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    detail = selectors.case_detail(actor, current_purpose(request, actor), case_id)
+    return render(
+        request,
+        "casework/detail.html",
+        _context(
+            request,
+            actor,
+            detail=detail,
+            events=[(e, event_label(e.kind)) for e in detail.events],
+            event_form=EventForm(initial={"day": timezone.localdate()}),
+            note_form=NoteForm(),
+            decision_form=DecisionForm(),
+        ),
+    )
+
+
+def _errors_to_messages(request: HttpRequest, form: Any) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
+@member_view
+@require_POST
+def case_event(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    form = EventForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_record_event(
+                actor, current_purpose(request, actor), case_id, **form.cleaned_data
+            )
+            messages.success(request, _("Recorded. The clocks are updated."))
+        except services.CaseInputError as error:
+            messages.error(request, str(error))
+    else:
+        _errors_to_messages(request, form)
+    return redirect("casework:detail", case_id=case_id)
+
+
+@member_view
+@require_POST
+def case_note(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.case_add_note(actor, current_purpose(request, actor), case_id, **form.cleaned_data)
+        messages.success(request, _("The note is added, encrypted."))
+    else:
+        _errors_to_messages(request, form)
+    return redirect("casework:detail", case_id=case_id)
+
+
+@member_view
+@require_POST
+def case_decide(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_decide(
+                actor, current_purpose(request, actor), case_id, **form.cleaned_data
+            )
+            messages.success(request, _("The decision is recorded, in your name."))
+        except services.CaseInputError as error:
+            messages.error(request, str(error))
+    else:
+        _errors_to_messages(request, form)
+    return redirect("casework:detail", case_id=case_id)
