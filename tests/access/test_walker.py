@@ -18,6 +18,7 @@ from haven.access.decisions import system_scope
 from haven.access.purposes import PURPOSES
 from haven.accounts.actor import Actor
 from haven.accounts.models import Membership, Organisation
+from haven.casework import referrals
 from haven.casework import services as case_services
 from haven.demo.cast import LOGINS
 from haven.ledger.models import LedgerEntry
@@ -96,7 +97,15 @@ def canary(cast: Cast) -> dict[str, Any]:
         text=f"Note about {CANARY_NAME}",
         audience="internal",
     )
-    return {"person": person, "consent": consent, "code": code, "case": case}
+    referral = referrals.referral_create(
+        caseworker,
+        "asylum-procedure",
+        case.pk,
+        partner=Organisation.objects.get(slug="harbour-house"),
+        partner_purpose="shelter",
+        sections=["identity"],
+    )
+    return {"person": person, "consent": consent, "code": code, "case": case, "referral": referral}
 
 
 def _principals(cast: Cast, canary: dict[str, Any]) -> Iterator[tuple[str, Client, str | None]]:

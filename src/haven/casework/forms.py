@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from haven.access.purposes import PURPOSES
+from haven.accounts.models import Organisation
 from haven.casework.events import EVENT_LABELS
 from haven.casework.models import Audience, CaseKind, Outcome
 
@@ -59,3 +63,39 @@ class DecisionForm(forms.Form):
     decided_on = forms.DateField(
         label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ReferralForm(forms.Form):
+    partner: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label=_("Refer to"), queryset=Organisation.objects.none()
+    )
+    partner_purpose = forms.ChoiceField(
+        label=_("For the purpose of"),
+        choices=[
+            (p.code, p.label)
+            for p in PURPOSES.values()
+            if p.code in {"shelter", "legal-counselling", "service-provision", "return-counselling"}
+        ],
+    )
+    sections = forms.MultipleChoiceField(
+        label=_("Which sections"),
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("identity", _("Identity and contact")),
+            ("household", _("Household")),
+            ("health", _("Health and special needs")),
+            ("procedure", _("Asylum procedure")),
+            ("legal", _("Legal advice")),
+        ],
+    )
+    override_reason = forms.CharField(
+        label=_("Only without consent: why (emergency override)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            sector__in=["shelter_ngo", "legal_aid_ngo", "municipal_service"]
+        )

@@ -8,6 +8,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haven.access.guard import ProtectedManager
 from haven.accounts.models import Organisation
@@ -27,7 +28,7 @@ class CaseKind(models.TextChoices):
 
 
 class CaseStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("case status", "Open")
     DECIDED = "decided", _("Decided")
     CLOSED = "closed", _("Closed")
 
@@ -136,3 +137,49 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.outcome}"
+
+
+class ReferralStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    COMPLETED = "completed", _("Completed")
+    REVOKED = "revoked", _("Revoked")
+
+
+ACTIVE_REFERRAL = (ReferralStatus.PROPOSED, ReferralStatus.ACCEPTED)
+
+
+class Referral(models.Model):
+    """A case referred to a partner organisation for a purpose and a scope of sections, on the
+    strength of the person's consent (or, exceptionally, a flagged override)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(ProcedureCase, on_delete=models.CASCADE, related_name="referrals")
+    partner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="referrals")
+    purpose = models.CharField(_("purpose"), max_length=40)
+    sections = models.JSONField(_("sections"), default=list)
+    consent = models.ForeignKey(
+        "people.Consent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    override_reason = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=ReferralStatus.choices, default=ReferralStatus.PROPOSED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    objects = ProtectedManager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"referral {str(self.id)[:8]}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_REFERRAL

@@ -12,4 +12,8 @@ urlpatterns = [
     path("<uuid:case_id>/events/", views.case_event, name="event"),
     path("<uuid:case_id>/notes/", views.case_note, name="note"),
     path("<uuid:case_id>/decision/", views.case_decide, name="decide"),
+    path("<uuid:case_id>/referrals/", views.referral_create, name="refer"),
+    path("referrals/", views.referral_inbox, name="referrals"),
+    path("referrals/<uuid:referral_id>/", views.referral_detail, name="referral"),
+    path("referrals/<uuid:referral_id>/<slug:step>/", views.referral_step, name="referral_step"),
 ]

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from haven.access.decisions import AccessDenied
 from haven.accounts.actor import Actor
-from haven.casework import selectors, services
+from haven.casework import referrals, selectors, services
 from haven.casework.clocks import Urgency
 from haven.casework.events import event_label
-from haven.casework.forms import CaseOpenForm, DecisionForm, EventForm, NoteForm
+from haven.casework.forms import CaseOpenForm, DecisionForm, EventForm, NoteForm, ReferralForm
 from haven.casework.models import CaseKind, ProcedureCase
 from haven.casework.rules import RULES_BY_CODE, ClockRule
 from haven.people.purpose_choice import allowed_purposes, current_purpose
@@ -183,3 +183,52 @@ def case_decide(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
     else:
         _errors_to_messages(request, form)
     return redirect("casework:detail", case_id=case_id)
+
+
+@member_view
+@require_POST
+def referral_create(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    form = ReferralForm(request.POST)
+    if form.is_valid():
+        try:
+            referrals.referral_create(
+                actor, current_purpose(request, actor), case_id, **form.cleaned_data
+            )
+            messages.success(
+                request, _("The case is referred. The partner sees only the sections you chose.")
+            )
+        except referrals.ReferralError as error:
+            messages.error(request, str(error))
+    else:
+        _errors_to_messages(request, form)
+    return redirect("casework:detail", case_id=case_id)
+
+
+@member_view
+def referral_inbox(request: HttpRequest, actor: Actor) -> HttpResponse:
+    return render(
+        request,
+        "casework/referral_inbox.html",
+        {"referrals": referrals.referrals_for_partner(actor)},
+    )
+
+
+@member_view
+def referral_detail(request: HttpRequest, actor: Actor, referral_id: UUID) -> HttpResponse:
+    view = referrals.referral_view(actor, referral_id)
+    return render(request, "casework/referral.html", {"view": view})
+
+
+@member_view
+@require_POST
+def referral_step(request: HttpRequest, actor: Actor, referral_id: UUID, step: str) -> HttpResponse:
+    try:
+        referral = referrals.referral_change(
+            actor, current_purpose(request, actor), referral_id, step
+        )
+    except referrals.ReferralError as error:
+        messages.error(request, str(error))
+        return redirect("casework:referrals")
+    if step == "revoke":
+        return redirect("casework:detail", case_id=referral.case_id)
+    return redirect("casework:referrals")
