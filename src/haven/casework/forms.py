@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from haven.access.purposes import PURPOSES
 from haven.accounts.models import Organisation
 from haven.casework.events import EVENT_LABELS
-from haven.casework.models import Audience, CaseKind, Outcome
+from haven.casework.models import (
+    Audience,
+    CaseKind,
+    Gender,
+    InterviewKind,
+    InterviewMode,
+    Outcome,
+)
 
 
 class CaseOpenForm(forms.Form):
@@ -99,3 +106,43 @@ class ReferralForm(forms.Form):
         self.fields["partner"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             sector__in=["shelter_ngo", "legal_aid_ngo", "municipal_service"]
         )
+
+
+class InterviewForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Interview"), choices=InterviewKind.choices)
+    mode = forms.ChoiceField(label=_("Held"), choices=InterviewMode.choices)
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=15, max_value=480, initial=120
+    )
+    place = forms.CharField(label=_("Room or video link"), max_length=300)
+    language = forms.CharField(label=_("Language (code, e.g. ti, prs, uk)"), max_length=12)
+    dialect = forms.CharField(label=_("Dialect"), max_length=60, required=False)
+    interpreter_gender = forms.ChoiceField(
+        label=_("Interpreter the person asked for"), choices=Gender.choices, initial=Gender.ANY
+    )
+
+
+class SuitabilityForm(forms.Form):
+    minor = forms.BooleanField(label=_("The applicant is a minor"), required=False)
+    hearing_impairment = forms.BooleanField(label=_("Hearing impairment"), required=False)
+    visual_impairment = forms.BooleanField(label=_("Visual impairment"), required=False)
+    trauma_indicators = forms.BooleanField(label=_("Indications of trauma"), required=False)
+    connection_ok = forms.BooleanField(
+        label=_("A stable connection and a private room are assured"), required=False
+    )
+    suitable = forms.BooleanField(label=_("A remote interview is suitable"), required=False)
+    justification = forms.CharField(
+        label=_("Why, given the answers above"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class InterviewRecordForm(forms.Form):
+    record = forms.CharField(label=_("Interview record"), widget=forms.Textarea(attrs={"rows": 8}))
+    recording_ref = forms.CharField(
+        label=_("Where the recording is kept"), required=False, max_length=300
+    )

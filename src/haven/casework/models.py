@@ -183,3 +183,107 @@ class Referral(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_REFERRAL
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    ANY = "any", _("No preference")
+
+
+class Interpreter(models.Model):
+    """An interpreter in an organisation's pool: their languages, dialects and gender, so the
+    person can be interviewed in their own language by someone they can speak to."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="interpreters"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    languages = models.JSONField(_("languages"), default=list)  # ISO 639 codes
+    dialects = models.JSONField(_("dialects"), default=list)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InterviewKind(models.TextChoices):
+    ADMISSIBILITY = "admissibility", _("Admissibility interview (APR Art. 11)")
+    SUBSTANTIVE = "substantive", _("Substantive interview (APR Art. 12)")
+    RESPONSIBILITY = "responsibility", _("Personal interview on responsibility (AMMR Art. 22)")
+    RETURN = "return", _("Return counselling session")
+
+
+class InterviewMode(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    REMOTE = "remote", _("Remote (video)")
+
+
+class InterviewStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Interview(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(ProcedureCase, on_delete=models.CASCADE, related_name="interviews")
+    kind = models.CharField(max_length=20, choices=InterviewKind.choices)
+    mode = models.CharField(max_length=20, choices=InterviewMode.choices)
+    starts_at = models.DateTimeField()
+    minutes = models.PositiveIntegerField(default=120)
+    place = models.CharField(_("room or video link"), max_length=300)
+    language = models.CharField(_("language"), max_length=12)
+    dialect = models.CharField(_("dialect"), max_length=60, blank=True)
+    interpreter_gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.ANY)
+    interpreter = models.ForeignKey(
+        Interpreter, on_delete=models.SET_NULL, null=True, blank=True, related_name="interviews"
+    )
+    status = models.CharField(
+        max_length=20, choices=InterviewStatus.choices, default=InterviewStatus.SCHEDULED
+    )
+    sealed_record = models.BinaryField(null=True, blank=True)
+    sealed_recording_ref = models.BinaryField(null=True, blank=True)
+
+    objects = ProtectedManager()
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self) -> str:
+        return f"interview {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class RemoteSuitability(models.Model):
+    """Before a remote interview: is it suitable for this person? (APR recitals: minors,
+    hearing or visual impairment, trauma, and the connection.) A person decides and says why."""
+
+    interview = models.OneToOneField(
+        Interview, on_delete=models.CASCADE, related_name="suitability"
+    )
+    minor = models.BooleanField(_("the applicant is a minor"))
+    hearing_impairment = models.BooleanField(_("hearing impairment"))
+    visual_impairment = models.BooleanField(_("visual impairment"))
+    trauma_indicators = models.BooleanField(_("indications of trauma"))
+    connection_ok = models.BooleanField(_("the connection and a private room are assured"))
+    suitable = models.BooleanField(_("remote interview is suitable"))
+    sealed_justification = models.BinaryField(null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    checked_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProtectedManager()
+
+    def __str__(self) -> str:
+        return f"suitability of {self.interview_id}"
+
+    @property
+    def risk_flags(self) -> list[str]:
+        flags = ["minor", "hearing_impairment", "visual_impairment", "trauma_indicators"]
+        risks = [flag for flag in flags if getattr(self, flag)]
+        return risks if self.connection_ok else [*risks, "connection"]

@@ -13,6 +13,16 @@ urlpatterns = [
     path("<uuid:case_id>/notes/", views.case_note, name="note"),
     path("<uuid:case_id>/decision/", views.case_decide, name="decide"),
     path("<uuid:case_id>/referrals/", views.referral_create, name="refer"),
+    path("<uuid:case_id>/interviews/", views.interview_schedule, name="interview_schedule"),
+    path("interviews/<uuid:interview_id>/", views.interview_page, name="interview"),
+    path(
+        "interviews/<uuid:interview_id>/invitation.ics",
+        views.interview_invitation,
+        name="interview_invitation",
+    ),
+    path(
+        "interviews/<uuid:interview_id>/<slug:step>/", views.interview_step, name="interview_step"
+    ),
     path("referrals/", views.referral_inbox, name="referrals"),
     path("referrals/<uuid:referral_id>/", views.referral_detail, name="referral"),
     path("referrals/<uuid:referral_id>/<slug:step>/", views.referral_step, name="referral_step"),

@@ -16,10 +16,19 @@ from django.views.decorators.http import require_POST
 
 from haven.access.decisions import AccessDenied
 from haven.accounts.actor import Actor
-from haven.casework import referrals, selectors, services
+from haven.casework import interviews, referrals, selectors, services
 from haven.casework.clocks import Urgency
 from haven.casework.events import event_label
-from haven.casework.forms import CaseOpenForm, DecisionForm, EventForm, NoteForm, ReferralForm
+from haven.casework.forms import (
+    CaseOpenForm,
+    DecisionForm,
+    EventForm,
+    InterviewForm,
+    InterviewRecordForm,
+    NoteForm,
+    ReferralForm,
+    SuitabilityForm,
+)
 from haven.casework.models import CaseKind, ProcedureCase
 from haven.casework.rules import RULES_BY_CODE, ClockRule
 from haven.people.purpose_choice import allowed_purposes, current_purpose
@@ -232,3 +241,81 @@ def referral_step(request: HttpRequest, actor: Actor, referral_id: UUID, step: s
     if step == "revoke":
         return redirect("casework:detail", case_id=referral.case_id)
     return redirect("casework:referrals")
+
+
+@member_view
+@require_POST
+def interview_schedule(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    form = InterviewForm(request.POST)
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("casework:detail", case_id=case_id)
+    try:
+        interview = interviews.interview_schedule(
+            actor,
+            current_purpose(request, actor),
+            case_id,
+            interviews.NewInterview(**form.cleaned_data),
+        )
+    except interviews.InterviewError as error:
+        messages.error(request, str(error))
+        return redirect("casework:detail", case_id=case_id)
+    return redirect("casework:interview", interview_id=interview.pk)
+
+
+@member_view
+def interview_page(request: HttpRequest, actor: Actor, interview_id: UUID) -> HttpResponse:
+    purpose = current_purpose(request, actor)
+    candidates = interviews.interpreter_candidates(actor, purpose, interview_id)
+    interview = interviews.interview_already_decided(interview_id)
+    return render(
+        request,
+        "casework/interview.html",
+        _context(
+            request,
+            actor,
+            interview=interview,
+            candidates=candidates,
+            suitability_form=SuitabilityForm(),
+            record_form=InterviewRecordForm(),
+        ),
+    )
+
+
+@member_view
+@require_POST
+def interview_step(
+    request: HttpRequest, actor: Actor, interview_id: UUID, step: str
+) -> HttpResponse:
+    purpose = current_purpose(request, actor)
+    try:
+        if step == "book":
+            interviews.interpreter_book(
+                actor, purpose, interview_id, int(request.POST.get("interpreter", "0") or 0)
+            )
+        elif step == "suitability":
+            form = SuitabilityForm(request.POST)
+            if form.is_valid():
+                interviews.suitability_record(actor, purpose, interview_id, **form.cleaned_data)
+        elif step == "held":
+            record_form = InterviewRecordForm(request.POST)
+            if record_form.is_valid():
+                interviews.interview_mark_held(
+                    actor, purpose, interview_id, **record_form.cleaned_data
+                )
+            else:
+                _errors_to_messages(request, record_form)
+        else:
+            raise interviews.InterviewError("step", _("Unknown step."))
+        messages.success(request, _("Saved."))
+    except interviews.InterviewError as error:
+        messages.error(request, str(error))
+    return redirect("casework:interview", interview_id=interview_id)
+
+
+@member_view
+def interview_invitation(request: HttpRequest, actor: Actor, interview_id: UUID) -> HttpResponse:
+    data = interviews.interview_invitation(actor, current_purpose(request, actor), interview_id)
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="interview.ics"'
+    return response
