@@ -247,3 +247,18 @@ def test_cases_api(client: Client, cast: Cast, person: object) -> None:
     assert bad.status_code == 422
     police = cast.login(Client(), "police.officer")
     assert police.get(f"/api/v1/cases/{case.pk}?purpose={ASYLUM}").status_code == 404
+
+
+def test_the_case_page_offers_every_step(client: Client, cast: Cast, person: object) -> None:
+    case = services.case_open(actor("asylum.caseworker"), ASYLUM, person.pk, kind="regular")  # type: ignore[attr-defined]
+    cast.login(client, "asylum.caseworker")
+    html = client.get(f"/cases/{case.pk}/?purpose={ASYLUM}").content.decode()
+    for form_field in (
+        'name="kind"',
+        'name="outcome"',
+        'name="audience"',
+        'name="partner"',
+        'name="starts_at"',
+        'name="sections"',
+    ):
+        assert form_field in html, form_field

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -146,3 +147,41 @@ class InterviewRecordForm(forms.Form):
     recording_ref = forms.CharField(
         label=_("Where the recording is kept"), required=False, max_length=300
     )
+
+
+class ReturnPlanForm(forms.Form):
+    arrangements = forms.CharField(
+        label=_("Travel and support arranged"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReintegrationForm(forms.Form):
+    economic = forms.CharField(
+        label=_("Economic support"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    social = forms.CharField(label=_("Social support"), widget=forms.Textarea(attrs={"rows": 2}))
+    psychosocial = forms.CharField(
+        label=_("Psychosocial support"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    visits = forms.CharField(
+        label=_("Follow-up visits (dates, separated by commas)"),
+        required=False,
+        help_text=_("For example 2027-01-15, 2027-04-15"),
+    )
+
+    def clean_visits(self) -> list[date]:
+        days: list[date] = []
+        for part in self.cleaned_data["visits"].split(","):
+            if part.strip():
+                try:
+                    days.append(date.fromisoformat(part.strip()))
+                except ValueError:
+                    raise forms.ValidationError(
+                        _("Write dates as YYYY-MM-DD, separated by commas.")
+                    ) from None
+        return days
+
+
+class VisitForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -287,3 +287,59 @@ class RemoteSuitability(models.Model):
         flags = ["minor", "hearing_impairment", "visual_impairment", "trauma_indicators"]
         risks = [flag for flag in flags if getattr(self, flag)]
         return risks if self.connection_ok else [*risks, "connection"]
+
+
+class ReturnPlanStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the person")
+    DEPARTED = "departed", _("Departed")
+
+
+class VoluntaryReturnPlan(models.Model):
+    """A voluntary-departure plan. The person may withdraw from it at any time before they
+    leave, also from their own data tracker."""
+
+    case = models.OneToOneField(ProcedureCase, on_delete=models.CASCADE, related_name="return_plan")
+    depart_by = models.DateField(_("depart by"))
+    status = models.CharField(
+        max_length=20, choices=ReturnPlanStatus.choices, default=ReturnPlanStatus.PLANNED
+    )
+    sealed_arrangements = models.BinaryField()
+    changed_at = models.DateTimeField(auto_now=True)
+
+    objects = ProtectedManager()
+
+    def __str__(self) -> str:
+        return f"return plan {self.case_id}"
+
+
+class ReintegrationPlan(models.Model):
+    """Support after return, in the three dimensions reintegration programmes use."""
+
+    case = models.OneToOneField(
+        ProcedureCase, on_delete=models.CASCADE, related_name="reintegration_plan"
+    )
+    sealed_economic = models.BinaryField()
+    sealed_social = models.BinaryField()
+    sealed_psychosocial = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProtectedManager()
+
+    def __str__(self) -> str:
+        return f"reintegration plan {self.case_id}"
+
+
+class FollowUpVisit(models.Model):
+    plan = models.ForeignKey(ReintegrationPlan, on_delete=models.CASCADE, related_name="visits")
+    planned_on = models.DateField(_("planned on"))
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    sealed_notes = models.BinaryField(null=True, blank=True)
+
+    objects = ProtectedManager()
+
+    class Meta:
+        ordering = ["planned_on"]
+
+    def __str__(self) -> str:
+        return f"visit {self.planned_on}"

@@ -23,6 +23,8 @@ urlpatterns = [
     path(
         "interviews/<uuid:interview_id>/<slug:step>/", views.interview_step, name="interview_step"
     ),
+    path("<uuid:case_id>/return/<slug:step>/", views.return_step, name="return_step"),
+    path("visits/<int:visit_id>/", views.visit_record, name="visit_record"),
     path("referrals/", views.referral_inbox, name="referrals"),
     path("referrals/<uuid:referral_id>/", views.referral_detail, name="referral"),
     path("referrals/<uuid:referral_id>/<slug:step>/", views.referral_step, name="referral_step"),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from haven.access.decisions import AccessDenied
 from haven.accounts.actor import Actor
-from haven.casework import interviews, referrals, selectors, services
+from haven.casework import interviews, referrals, returns, selectors, services
 from haven.casework.clocks import Urgency
 from haven.casework.events import event_label
 from haven.casework.forms import (
@@ -27,7 +27,10 @@ from haven.casework.forms import (
     InterviewRecordForm,
     NoteForm,
     ReferralForm,
+    ReintegrationForm,
+    ReturnPlanForm,
     SuitabilityForm,
+    VisitForm,
 )
 from haven.casework.models import CaseKind, ProcedureCase
 from haven.casework.rules import RULES_BY_CODE, ClockRule
@@ -138,6 +141,19 @@ def case_detail(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
             event_form=EventForm(initial={"day": timezone.localdate()}),
             note_form=NoteForm(),
             decision_form=DecisionForm(),
+            referral_form=ReferralForm(),
+            referrals=referrals.referrals_of_case(case_id),
+            interviews=interviews.interviews_of_case(case_id),
+            interview_form=InterviewForm(),
+            return_plan=returns.return_plan_of_case(case_id),
+            return_form=ReturnPlanForm(),
+            reintegration=returns.reintegration_view(
+                actor, current_purpose(request, actor), case_id
+            )
+            if detail.case.kind == CaseKind.REINTEGRATION
+            else None,
+            reintegration_form=ReintegrationForm(),
+            visit_form=VisitForm(),
         ),
     )
 
@@ -319,3 +335,46 @@ def interview_invitation(request: HttpRequest, actor: Actor, interview_id: UUID)
     response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="interview.ics"'
     return response
+
+
+@member_view
+@require_POST
+def return_step(request: HttpRequest, actor: Actor, case_id: UUID, step: str) -> HttpResponse:
+    purpose = current_purpose(request, actor)
+    try:
+        if step == "plan":
+            form = ReturnPlanForm(request.POST)
+            if not form.is_valid():
+                _errors_to_messages(request, form)
+                return redirect("casework:detail", case_id=case_id)
+            returns.return_plan_create(actor, purpose, case_id, **form.cleaned_data)
+        elif step == "withdraw":
+            returns.return_plan_withdraw(actor, purpose, case_id)
+        elif step == "departed":
+            returns.return_plan_departed(actor, purpose, case_id, timezone.localdate())
+        elif step == "reintegration":
+            plan_form = ReintegrationForm(request.POST)
+            if not plan_form.is_valid():
+                _errors_to_messages(request, plan_form)
+                return redirect("casework:detail", case_id=case_id)
+            returns.reintegration_plan_create(actor, purpose, case_id, **plan_form.cleaned_data)
+        else:
+            raise returns.ReturnError("step", _("Unknown step."))
+        messages.success(request, _("Saved."))
+    except returns.ReturnError as error:
+        messages.error(request, str(error))
+    return redirect("casework:detail", case_id=case_id)
+
+
+@member_view
+@require_POST
+def visit_record(request: HttpRequest, actor: Actor, visit_id: int) -> HttpResponse:
+    form = VisitForm(request.POST)
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("casework:list")
+    visit = returns.followup_record(
+        actor, current_purpose(request, actor), visit_id, **form.cleaned_data
+    )
+    messages.success(request, _("Saved."))
+    return redirect("casework:detail", case_id=visit.plan.case_id)

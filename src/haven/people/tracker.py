@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
@@ -27,6 +28,7 @@ from haven.access.purposes import PURPOSES
 from haven.accounts import lockout
 from haven.accounts.models import Organisation
 from haven.accounts.roles import Role
+from haven.casework.returns import ReturnError, return_plan_withdraw, return_plans_of
 from haven.ledger import merkle
 from haven.ledger import selectors as ledger
 from haven.ledger.models import LedgerEntry
@@ -124,7 +126,11 @@ def overview(request: HttpRequest, person_id: UUID, subject: DataSubject) -> Htt
     return render(
         request,
         "tracker/overview.html",
-        {"detail": detail, "accesses": _access_rows(subject)},
+        {
+            "detail": detail,
+            "accesses": _access_rows(subject),
+            "return_plans": return_plans_of(subject),
+        },
     )
 
 
@@ -222,6 +228,16 @@ def consent_withdraw(
     request: HttpRequest, person_id: UUID, subject: DataSubject, consent_id: UUID
 ) -> HttpResponse:
     services.consent_withdraw(subject, PURPOSE, consent_id)
+    return redirect("tracker:overview")
+
+
+@require_POST
+@_signed_in
+def return_withdraw(
+    request: HttpRequest, person_id: UUID, subject: DataSubject, case_id: UUID
+) -> HttpResponse:
+    with suppress(ReturnError):  # already departed or withdrawn: the page shows its state
+        return_plan_withdraw(subject, PURPOSE, case_id)
     return redirect("tracker:overview")
 
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("download.json", tracker.download_json, name="download_json"),
     path("download/", tracker.download_page, name="download"),
     path("consents/<uuid:consent_id>/withdraw/", tracker.consent_withdraw, name="withdraw"),
+    path("return/<uuid:case_id>/withdraw/", tracker.return_withdraw, name="return_withdraw"),
     path("sign-out/", tracker.sign_out, name="sign_out"),
 ]
