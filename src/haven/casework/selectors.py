@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import QuerySet
 
@@ -13,7 +14,9 @@ from haven.casework.clocks import ClockState
 from haven.casework.deadlines import case_clock_states
 from haven.casework.models import CaseEvent, Decision, ProcedureCase, TimelineEntry
 from haven.casework.resources import case_resource
-from haven.people import keys, vault
+from haven.people import keys, matching, vault
+from haven.people.resources import person_resource
+from haven.people.selectors import held_by
 
 PAGE_SIZE = 50
 
@@ -109,3 +112,62 @@ def case_detail(actor: Actor, purpose: str | None, case_id: uuid.UUID | str) -> 
             for decision in Decision.objects.select_related("decision_maker").filter(case=case)
         ]
         return CaseDetail(case, case_clock_states(case, events), events, timeline, decisions)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    person_id: uuid.UUID
+    name: str
+    date_of_birth: object
+    cases: list[ProcedureCase]
+
+
+SEARCH_THRESHOLD = 0.8
+
+
+def search(
+    actor: Actor, purpose: str | None, text: str, date_of_birth: date | None = None
+) -> list[SearchHit]:
+    """Find people and cases the organisation holds: by case reference, by name in any script
+    (transliterated and compared loosely), by date of birth. Every hit shown is an access."""
+    text = text.strip()
+    with access_scope():
+        people = list(held_by(actor, purpose))
+        matched = []
+        for person in people:
+            score = (
+                matching.similarity(text, f"{person.given_names} {person.family_name}")
+                if text
+                else 0.0
+            )
+            same_day = date_of_birth is not None and person.date_of_birth == date_of_birth
+            if score >= SEARCH_THRESHOLD or (same_day and (not text or score >= 0.6)):
+                matched.append(person)
+        by_reference = (
+            list(_cases_of(actor).filter(reference__icontains=text))
+            if text and any(c.isdigit() for c in text)
+            else []
+        )
+        for case in by_reference:
+            if case.person not in matched:
+                matched.append(case.person)
+        allowed = authorize_many(
+            actor, "list", [person_resource(p, purpose) for p in matched], purpose, kind="person"
+        )
+        shown = [p for p, ok in zip(matched, allowed, strict=True) if ok]
+        cases = list(_cases_of(actor).filter(person__in=shown))
+        case_allowed = (
+            authorize_many(actor, "list", [case_resource(c) for c in cases], purpose, kind="case")
+            if cases
+            else []
+        )
+        visible = [c for c, ok in zip(cases, case_allowed, strict=True) if ok]
+        return [
+            SearchHit(
+                p.pk,
+                f"{p.given_names} {p.family_name}",
+                p.date_of_birth,
+                [c for c in visible if c.person_id == p.pk],
+            )
+            for p in shown
+        ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list, name="list"),
     path("board/", views.case_list, name="board"),
     path("new/", views.case_open, name="open"),
+    path("search/", views.case_search, name="search"),
     path("<uuid:case_id>/", views.case_detail, name="detail"),
     path("<uuid:case_id>/events/", views.case_event, name="event"),
     path("<uuid:case_id>/notes/", views.case_note, name="note"),

@@ -4,6 +4,7 @@ each step. A refused and a missing case answer the same 404."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -378,3 +379,23 @@ def visit_record(request: HttpRequest, actor: Actor, visit_id: int) -> HttpRespo
     )
     messages.success(request, _("Saved."))
     return redirect("casework:detail", case_id=visit.plan.case_id)
+
+
+@member_view
+def case_search(request: HttpRequest, actor: Actor) -> HttpResponse:
+    text = request.GET.get("q", "")[:200]
+    born = request.GET.get("born", "")
+    try:
+        date_of_birth = date.fromisoformat(born) if born else None
+    except ValueError:
+        date_of_birth = None
+        messages.error(request, _("Write the date of birth as YYYY-MM-DD."))
+    hits = None
+    if text or date_of_birth:
+        try:
+            hits = selectors.search(actor, current_purpose(request, actor), text, date_of_birth)
+        except AccessDenied:
+            return render(request, "people/refused.html", _context(request, actor), status=403)
+    return render(
+        request, "casework/search.html", _context(request, actor, hits=hits, text=text, born=born)
+    )

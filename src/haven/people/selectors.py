@@ -29,7 +29,7 @@ class PersonNotFound(RecordNotFound):
     """No such person, or not one this actor may see: the two answer alike."""
 
 
-def _held_by(actor: Actor, purpose: str | None) -> QuerySet[Person]:
+def held_by(actor: Actor, purpose: str | None) -> QuerySet[Person]:
     organisation = actor.organisation
     return (
         Person.objects.select_related("registered_by")
@@ -75,7 +75,7 @@ def person_list(actor: Actor, purpose: str | None, *, page: int = 1) -> list[Per
     """The people the actor's organisation holds, one page; each listed person is an access."""
     with access_scope():
         start = max(page - 1, 0) * PAGE_SIZE
-        people = list(_held_by(actor, purpose)[start : start + PAGE_SIZE])
+        people = list(held_by(actor, purpose)[start : start + PAGE_SIZE])
         if not people:  # an empty page still states its purpose
             authorize(actor, "list", _empty_listing(actor), purpose)
         for person in people:
@@ -156,7 +156,7 @@ def possible_duplicates(
     with access_scope():
         found = [
             person
-            for person in _held_by(actor, purpose)
+            for person in held_by(actor, purpose)
             if matching.looks_like(
                 candidate,
                 matching.Candidate(person.given_names, person.family_name, person.date_of_birth),
