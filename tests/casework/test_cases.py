@@ -14,7 +14,8 @@ from haven.accounts.actor import Actor
 from haven.accounts.models import Membership
 from haven.casework import selectors, services
 from haven.casework.models import CaseEvent, Decision, ProcedureCase
-from haven.demo.casework import SCENARIOS, seed_cases
+from haven.demo.case_scenarios import SCENARIOS
+from haven.demo.casework import seed_cases
 from haven.ledger.models import LedgerEntry
 from haven.ledger.records import AccessRecord
 from haven.people import services as people

@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from haven.access.decisions import AccessDenied, DataSubject
+from haven.access.decisions import AccessDenied, DataSubject, RecordNotFound
 from haven.access.purposes import PURPOSES
 from haven.accounts import lockout
 from haven.accounts.models import Organisation
@@ -60,7 +60,7 @@ def _signed_in(view: View) -> View:
             return redirect("tracker:start")
         try:
             return view(request, UUID(person_id), subject, *args, **kwargs)
-        except (AccessDenied, selectors.PersonNotFound):
+        except (AccessDenied, RecordNotFound):  # refused, or no such record: one answer
             raise Http404 from None
 
     return wrapped
