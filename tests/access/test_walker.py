@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from haven.access.decisions import system_scope
 from haven.access.purposes import PURPOSES
 from haven.accounts.actor import Actor
 from haven.accounts.models import Membership, Organisation
-from haven.casework import referrals
+from haven.casework import documents, interviews, referrals
 from haven.casework import services as case_services
 from haven.demo.cast import LOGINS
 from haven.ledger.models import LedgerEntry
@@ -105,7 +106,36 @@ def canary(cast: Cast) -> dict[str, Any]:
         partner_purpose="shelter",
         sections=["identity"],
     )
-    return {"person": person, "consent": consent, "code": code, "case": case, "referral": referral}
+    interview = interviews.interview_schedule(
+        caseworker,
+        "asylum-procedure",
+        case.pk,
+        interviews.NewInterview(
+            kind="substantive",
+            mode="remote",
+            starts_at=timezone.now() + timedelta(days=2),
+            minutes=60,
+            place="https://video.example/x",
+            language="ar",
+        ),
+    )
+    document = documents.document_upload(
+        caseworker,
+        "asylum-procedure",
+        case.pk,
+        doc_type="evidence",
+        name="statement.pdf",
+        content=b"%PDF-1.7\n" + CANARY_SECRET.encode(),
+    )
+    return {
+        "person": person,
+        "consent": consent,
+        "code": code,
+        "case": case,
+        "referral": referral,
+        "interview": interview,
+        "document": document,
+    }
 
 
 def _principals(cast: Cast, canary: dict[str, Any]) -> Iterator[tuple[str, Client, str | None]]:
@@ -163,6 +193,9 @@ def test_no_personal_data_leaves_any_page_without_a_permit(
             str(person.pk),
             str(canary["consent"].pk),
             str(canary["case"].pk),
+            str(canary["referral"].pk),
+            str(canary["interview"].pk),
+            str(canary["document"].pk),
             str(uuid.uuid4()),
         ],
         "int": ["0", "1", "987654"],

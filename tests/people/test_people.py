@@ -207,6 +207,7 @@ def test_retention_purges_what_is_expired_and_logs_counts_only(cast: Cast) -> No
         "withdrawn-consent": 1,
         "revoked-access-code": 0,
         "emergency-override": 0,
+        "case-document": 0,
     }
     log = PurgeLog.objects.get()
     assert (log.record_type, log.deleted) == ("withdrawn-consent", 1)

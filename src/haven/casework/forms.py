@@ -185,3 +185,16 @@ class ReintegrationForm(forms.Form):
 class VisitForm(forms.Form):
     held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DocumentForm(forms.Form):
+    doc_type = forms.ChoiceField(label=_("Type of document"))
+    file = forms.FileField(label=_("File (PDF, JPEG or PNG)"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from haven.casework.documents import DOCUMENT_TYPES
+
+        self.fields["doc_type"].choices = [  # type: ignore[attr-defined]
+            (t.code, t.label) for t in DOCUMENT_TYPES.values()
+        ]

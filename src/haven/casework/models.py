@@ -343,3 +343,48 @@ class FollowUpVisit(models.Model):
 
     def __str__(self) -> str:
         return f"visit {self.planned_on}"
+
+
+class CaseDocument(models.Model):
+    """A document on file for a case, its content and name sealed with the person's key. It
+    is deleted when its type's retention period ends (see casework.documents)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(ProcedureCase, on_delete=models.CASCADE, related_name="documents")
+    doc_type = models.CharField(_("type"), max_length=30)
+    content_type = models.CharField(max_length=60)
+    size = models.PositiveIntegerField()
+    sealed_name = models.BinaryField()
+    sealed_content = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    delete_after = models.DateField(db_index=True)
+
+    objects = ProtectedManager()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"document {str(self.id)[:8]}"
+
+
+class StatusChange(models.Model):
+    """The case's status history: who changed it to what, and when."""
+
+    case = models.ForeignKey(ProcedureCase, on_delete=models.CASCADE, related_name="statuses")
+    status = models.CharField(max_length=20, choices=CaseStatus.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProtectedManager()
+
+    class Meta:
+        ordering = ["changed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.status}"

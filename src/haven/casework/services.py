@@ -19,6 +19,7 @@ from haven.casework.models import (
     Decision,
     Outcome,
     ProcedureCase,
+    StatusChange,
     TimelineEntry,
 )
 from haven.casework.resources import case_resource
@@ -79,6 +80,7 @@ def case_open(
         )
         case.full_clean()
         case.save()
+        StatusChange.objects.create(case=case, status=case.status, changed_by=actor.user)
         return case
 
 
@@ -163,4 +165,5 @@ def case_decide(
         case.status = CaseStatus.DECIDED
         refresh_next_due(case, list(CaseEvent.objects.filter(case=case)))
         case.save(update_fields=["status", "next_due", "next_rule"])
+        StatusChange.objects.create(case=case, status=case.status, changed_by=actor.user)
         return decision

@@ -26,6 +26,8 @@ urlpatterns = [
     ),
     path("<uuid:case_id>/return/<slug:step>/", views.return_step, name="return_step"),
     path("visits/<int:visit_id>/", views.visit_record, name="visit_record"),
+    path("<uuid:case_id>/documents/", views.document_upload, name="document_upload"),
+    path("documents/<uuid:document_id>/", views.document_download, name="document"),
     path("referrals/", views.referral_inbox, name="referrals"),
     path("referrals/<uuid:referral_id>/", views.referral_detail, name="referral"),
     path("referrals/<uuid:referral_id>/<slug:step>/", views.referral_step, name="referral_step"),

@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 
 from haven.access.decisions import AccessDenied
 from haven.accounts.actor import Actor
-from haven.casework import interviews, referrals, returns, selectors, services
+from haven.casework import documents, interviews, referrals, returns, selectors, services
 from haven.casework.clocks import Urgency
 from haven.casework.events import event_label
 from haven.casework.forms import (
     CaseOpenForm,
     DecisionForm,
+    DocumentForm,
     EventForm,
     InterviewForm,
     InterviewRecordForm,
@@ -155,6 +156,9 @@ def case_detail(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
             else None,
             reintegration_form=ReintegrationForm(),
             visit_form=VisitForm(),
+            documents=documents.documents_of_case(case_id),
+            document_types=documents.DOCUMENT_TYPES,
+            document_form=DocumentForm(),
         ),
     )
 
@@ -399,3 +403,36 @@ def case_search(request: HttpRequest, actor: Actor) -> HttpResponse:
     return render(
         request, "casework/search.html", _context(request, actor, hits=hits, text=text, born=born)
     )
+
+
+@member_view
+@require_POST
+def document_upload(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+        return redirect("casework:detail", case_id=case_id)
+    upload = form.cleaned_data["file"]
+    limit = max(t.max_bytes for t in documents.DOCUMENT_TYPES.values())
+    try:
+        documents.document_upload(
+            actor,
+            current_purpose(request, actor),
+            case_id,
+            doc_type=form.cleaned_data["doc_type"],
+            name=upload.name or "",
+            content=upload.read(limit + 1),
+        )
+        messages.success(request, _("The document is stored, encrypted."))
+    except documents.DocumentError as error:
+        messages.error(request, str(error))
+    return redirect("casework:detail", case_id=case_id)
+
+
+@member_view
+def document_download(request: HttpRequest, actor: Actor, document_id: UUID) -> HttpResponse:
+    opened = documents.document_open(actor, current_purpose(request, actor), document_id)
+    response = HttpResponse(opened.content, content_type=opened.content_type)
+    safe = "".join(c for c in opened.name if c.isalnum() or c in "._- ")[:100] or "document"
+    response["Content-Disposition"] = f'attachment; filename="{safe}"'
+    return response

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from haven.access.decisions import system_scope
 from haven.access.models import EmergencyOverride
+from haven.casework.models import CaseDocument
 from haven.people.models import AccessCode, Consent, Person, PersonKey, PurgeLog
 
 
@@ -49,6 +50,12 @@ RULES: tuple[RetentionRule, ...] = (
         "use",
         "oversight review period",
     ),
+    RetentionRule(
+        "case-document",
+        timedelta(days=0),
+        "the end of its type's period",
+        "per document type, casework.documents.DOCUMENT_TYPES",
+    ),
 )
 
 
@@ -59,6 +66,7 @@ def _expired(rule: RetentionRule, now: datetime) -> QuerySet[Any]:
         "withdrawn-consent": Consent.objects.filter(withdrawn_at__lt=cutoff),
         "revoked-access-code": AccessCode.objects.filter(revoked_at__lt=cutoff),
         "emergency-override": EmergencyOverride.objects.filter(created_at__lt=cutoff),
+        "case-document": CaseDocument.objects.filter(delete_after__lt=cutoff.date()),
     }
     return querysets[rule.record_type]
 

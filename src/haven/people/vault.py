@@ -173,6 +173,17 @@ def open_sealed(data_key: bytes, sealed: bytes, *, context: str) -> str:
         raise VaultError("sealed value does not hold UTF-8 text") from None
 
 
+def seal_bytes(data_key: bytes, data: bytes, *, context: str) -> bytes:
+    """As `seal`, for files: the same format and the same binding to a context."""
+    _check_key(data_key, "data key")
+    return _encrypt(data_key, data, context.encode("utf-8"))
+
+
+def open_sealed_bytes(data_key: bytes, sealed: bytes, *, context: str) -> bytes:
+    _check_key(data_key, "data key")
+    return _decrypt(data_key, sealed, context.encode("utf-8"), "sealed file")
+
+
 def pseudonym(data_key: bytes, *, purpose: str = "ledger") -> str:
     """A stable 64-hex-character pseudonym, recomputable only while the data key exists."""
     _check_key(data_key, "data key")
