@@ -59,7 +59,11 @@ class ProcedureCase(models.Model):
 
     class Meta:
         ordering = ["next_due", "reference"]
-        indexes = [models.Index(fields=["organisation", "status", "next_due"], name="case_board")]
+        indexes = [
+            models.Index(
+                fields=["organisation", "status", "next_due", "reference"], name="case_board"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference
