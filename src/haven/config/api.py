@@ -5,6 +5,7 @@ from haven import __version__
 from haven.accounts.api import router as accounts_router
 from haven.accounts.api_auth import BrowserSession, PersonalToken
 from haven.casework.api import router as cases_router
+from haven.casework.api_steps import router as casework_steps_router
 from haven.people.api import router as people_router
 from haven.web.problems import install_problem_handlers
 
@@ -35,3 +36,4 @@ def health(request: HttpRequest) -> dict[str, str]:
 api.add_router("/", accounts_router)
 api.add_router("/", people_router)
 api.add_router("/", cases_router)
+api.add_router("/", casework_steps_router)
