@@ -16,15 +16,11 @@ from ninja.errors import HttpError
 from haven.access.decisions import AccessDenied, RecordNotFound
 from haven.accounts.models import Organisation
 from haven.casework import documents, interviews, referrals, returns, selectors
-from haven.casework.documents import DocumentError
-from haven.casework.interviews import InterviewError
 from haven.casework.referrals import ReferralError
-from haven.casework.returns import ReturnError
-from haven.casework.services import CaseInputError
+from haven.casework.step_errors import STEP_ERRORS
 from haven.people.api import PurposeQuery, actor_of
 
 router = Router(tags=["casework steps"])
-STEP_ERRORS = (CaseInputError, ReferralError, InterviewError, ReturnError, DocumentError)
 
 
 @contextmanager

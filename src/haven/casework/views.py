@@ -3,11 +3,13 @@ each step. A refused and a missing case answer the same 404."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,6 +38,7 @@ from haven.casework.forms import (
 )
 from haven.casework.models import CaseKind, ProcedureCase
 from haven.casework.rules import RULES_BY_CODE, ClockRule
+from haven.casework.step_errors import STEP_ERRORS
 from haven.people.purpose_choice import allowed_purposes, current_purpose
 from haven.web.decorators import member_view
 
@@ -169,69 +172,77 @@ def _errors_to_messages(request: HttpRequest, form: Any) -> None:
             messages.error(request, str(error))
 
 
+def _case_step(
+    request: HttpRequest,
+    actor: Actor,
+    case_id: UUID,
+    form_class: type[forms.Form],
+    step: Callable[..., object],
+    done: str,
+) -> HttpResponse:
+    """Validate a step's form, take the step for the page's purpose, say how it went."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        _errors_to_messages(request, form)
+    else:
+        try:
+            step(actor, current_purpose(request, actor), case_id, **form.cleaned_data)
+            messages.success(request, done)
+        except STEP_ERRORS as error:
+            messages.error(request, str(error))
+    return redirect("casework:detail", case_id=case_id)
+
+
 @member_view
 @require_POST
 def case_event(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    form = EventForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_record_event(
-                actor, current_purpose(request, actor), case_id, **form.cleaned_data
-            )
-            messages.success(request, _("Recorded. The clocks are updated."))
-        except services.CaseInputError as error:
-            messages.error(request, str(error))
-    else:
-        _errors_to_messages(request, form)
-    return redirect("casework:detail", case_id=case_id)
+    return _case_step(
+        request,
+        actor,
+        case_id,
+        EventForm,
+        services.case_record_event,
+        _("Recorded. The clocks are updated."),
+    )
 
 
 @member_view
 @require_POST
 def case_note(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        services.case_add_note(actor, current_purpose(request, actor), case_id, **form.cleaned_data)
-        messages.success(request, _("The note is added, encrypted."))
-    else:
-        _errors_to_messages(request, form)
-    return redirect("casework:detail", case_id=case_id)
+    return _case_step(
+        request,
+        actor,
+        case_id,
+        NoteForm,
+        services.case_add_note,
+        _("The note is added, encrypted."),
+    )
 
 
 @member_view
 @require_POST
 def case_decide(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_decide(
-                actor, current_purpose(request, actor), case_id, **form.cleaned_data
-            )
-            messages.success(request, _("The decision is recorded, in your name."))
-        except services.CaseInputError as error:
-            messages.error(request, str(error))
-    else:
-        _errors_to_messages(request, form)
-    return redirect("casework:detail", case_id=case_id)
+    return _case_step(
+        request,
+        actor,
+        case_id,
+        DecisionForm,
+        services.case_decide,
+        _("The decision is recorded, in your name."),
+    )
 
 
 @member_view
 @require_POST
 def referral_create(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpResponse:
-    form = ReferralForm(request.POST)
-    if form.is_valid():
-        try:
-            referrals.referral_create(
-                actor, current_purpose(request, actor), case_id, **form.cleaned_data
-            )
-            messages.success(
-                request, _("The case is referred. The partner sees only the sections you chose.")
-            )
-        except referrals.ReferralError as error:
-            messages.error(request, str(error))
-    else:
-        _errors_to_messages(request, form)
-    return redirect("casework:detail", case_id=case_id)
+    return _case_step(
+        request,
+        actor,
+        case_id,
+        ReferralForm,
+        referrals.referral_create,
+        _("The case is referred. The partner sees only the sections you chose."),
+    )
 
 
 @member_view
