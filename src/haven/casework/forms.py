@@ -111,7 +111,7 @@ class ReferralForm(forms.Form):
 
 class InterviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Interview"), choices=InterviewKind.choices)
-    mode = forms.ChoiceField(label=_("Held"), choices=InterviewMode.choices)
+    mode = forms.ChoiceField(label=_("How it is held"), choices=InterviewMode.choices)
     starts_at = forms.DateTimeField(
         label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
