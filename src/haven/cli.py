@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -301,6 +302,55 @@ def people_purge(
     for rule in RULES:
         table.add_row(rule.record_type, rule.describe(), str(done[rule.record_type]))
     console.print(table)
+
+
+relocate_app = typer.Typer(
+    help="Relocation: fair shares and the matching engine.", no_args_is_help=True
+)
+app.add_typer(relocate_app, name="relocate")
+
+
+@relocate_app.command("solve")
+def relocate_solve(
+    instance_file: Annotated[Path, typer.Argument(help="An instance in JSON.")],
+    time_limit: Annotated[float, typer.Option(min=1, help="Seconds the solver may use.")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the proposal as JSON.")] = False,
+) -> None:
+    """Propose placements of whole families. A person reviews and approves every match."""
+    import json
+
+    from haven.relocation.engine import solve
+    from haven.relocation.instance import InstanceError, parse_instance
+
+    try:
+        instance = parse_instance(json.loads(instance_file.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as error:
+        problems = error.problems if isinstance(error, InstanceError) else [str(error)]
+        errors.print("[bold red]The instance cannot be used:[/bold red]")
+        for problem in problems[:50]:
+            errors.print(f"  • {problem}")
+        raise typer.Exit(code=2) from None
+    with console.status(
+        f"Solving {len(instance.families):,} families → {len(instance.destinations)} destinations…"
+    ):
+        proposal = solve(instance, time_limit=time_limit)
+    if as_json:
+        print(json.dumps(proposal.as_json(), ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"Proposal: {proposal.status}")
+    for column in ("placed", "unassigned", "objective", "bound", "gap", "seconds"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(len(proposal.assignments)),
+        str(len(proposal.unassigned)),
+        f"{proposal.objective:.3f}",
+        f"{proposal.bound:.3f}",
+        f"{proposal.gap:.4%}",
+        f"{proposal.seconds:.1f}",
+    )
+    console.print(table)
+    for family in proposal.unassigned[:20]:
+        console.print(f"{family}: {proposal.reasons[family].why_unassigned}")
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
