@@ -345,7 +345,7 @@ def relocate_solve(
         str(len(proposal.unassigned)),
         f"{proposal.objective:.3f}",
         f"{proposal.bound:.3f}",
-        f"{proposal.gap:.4%}",
+        "unknown" if proposal.gap is None else f"{proposal.gap:.4%}",
         f"{proposal.seconds:.1f}",
     )
     console.print(table)

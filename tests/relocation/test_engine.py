@@ -40,6 +40,7 @@ def test_the_example_is_solved_to_optimality_and_beats_greedy() -> None:
     proposal = solve(instance, time_limit=30)
     check_feasible(instance, proposal.assignments)
     assert len(proposal.assignments) + len(proposal.unassigned) == len(instance.families)
+    assert proposal.gap is not None
     assert proposal.gap <= 1e-3
     assert proposal.objective <= proposal.bound + 1e-6 <= proposal.lp_bound + 1e-6
     baseline = greedy(instance)
@@ -104,3 +105,15 @@ def test_the_command_prints_the_proposal_as_json(tmp_path: Path) -> None:
     bad.write_text("{")
     failed = CliRunner().invoke(app, ["relocate", "solve", str(bad)])
     assert failed.exit_code == 2
+
+
+def test_at_pact_scale_the_lp_is_rounded_close_to_its_bound() -> None:
+    from haven.relocation.synthetic import synthetic_instance
+
+    instance = parse_instance(synthetic_instance(6000, 27, seed=3))
+    proposal = solve(instance, time_limit=30)
+    check_feasible(instance, proposal.assignments)
+    assert proposal.status == "LP relaxation rounded"
+    assert proposal.gap is not None
+    assert proposal.gap <= 0.005
+    assert proposal.objective >= objective_of(instance, greedy(instance))
