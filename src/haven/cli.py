@@ -310,6 +310,42 @@ relocate_app = typer.Typer(
 app.add_typer(relocate_app, name="relocate")
 
 
+@relocate_app.command("shares")
+def relocate_shares(
+    key_file: Annotated[
+        Path | None, typer.Option("--file", help="A Eurostat key file to check and use.")
+    ] = None,
+    relocations: Annotated[int, typer.Option(min=0, help="Relocations in the pool.")] = 30_000,
+    euros: Annotated[int, typer.Option(min=0, help="Euros in the pool.")] = 600_000_000,
+) -> None:
+    """Each Member State's fair share of a solidarity pool (AMMR Art. 66 key). With --file,
+    check a new Eurostat vintage first: every problem is listed with its row."""
+    from haven.relocation.fair_shares import DATA_FILE, KeyFileError, fair_shares, read_key_file
+
+    path = key_file or DATA_FILE
+    try:
+        key = read_key_file(path)
+    except KeyFileError as error:
+        errors.print(f"[bold red]{path.name} cannot be used:[/bold red]")
+        for problem in error.problems:
+            errors.print(f"  • {problem}")
+        raise typer.Exit(code=2) from None
+    except (OSError, UnicodeDecodeError) as error:
+        errors.print(str(error))
+        raise typer.Exit(code=2) from None
+    table = Table(title=f"Fair shares: {relocations:,} relocations, EUR {euros:,} ({key.vintage})")
+    for column in ("State", "Share", "Relocations", "EUR"):
+        table.add_column(column, justify="right")
+    for share in fair_shares(key, relocations=relocations, eur_cents=euros * 100):
+        table.add_row(
+            share.code,
+            f"{float(share.share):.4%}",
+            f"{share.relocations:,}",
+            f"{share.eur_cents / 100:,.2f}",
+        )
+    console.print(table)
+
+
 @relocate_app.command("solve")
 def relocate_solve(
     instance_file: Annotated[Path, typer.Argument(help="An instance in JSON.")],

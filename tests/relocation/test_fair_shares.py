@@ -71,3 +71,25 @@ def test_a_bad_key_file_is_explained_row_by_row(change: object, complaint: str) 
     with pytest.raises(KeyFileError) as error:
         parse_rows(change(_rows()))  # type: ignore[operator]
     assert any(complaint in problem for problem in error.value.problems), error.value.problems
+
+
+def test_the_shares_command_checks_a_new_vintage(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from haven.cli import app
+    from haven.relocation.fair_shares import DATA_FILE
+
+    result = CliRunner().invoke(app, ["relocate", "shares", "--relocations", "21000"])
+    assert result.exit_code == 0, result.output
+    assert "DE" in result.output
+    assert "2025" in result.output
+    broken = Path(str(tmp_path)) / "key.csv"
+    lines = DATA_FILE.read_text().splitlines()
+    last = lines[-1].split(",")
+    last[2] = "not-a-number"  # the population of the last Member State
+    broken.write_text("\n".join([*lines[:-1], ",".join(last)]) + "\n")
+    failed = CliRunner().invoke(app, ["relocate", "shares", "--file", str(broken)])
+    assert failed.exit_code == 2
+    assert "row 28" in failed.output
