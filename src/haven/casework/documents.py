@@ -119,9 +119,7 @@ def document_upload(
         case = _get(case_id)
         authorize(actor, "update", case_resource(case, "document"), purpose)
         person = case.person
-        data_key = keys.key_provider().unwrap(
-            bytes(person.key.wrapped), context=keys.key_context(person.pk)
-        )
+        data_key = keys.data_key_of(person)
         document = CaseDocument(
             id=uuid.uuid4(),
             case=case,
@@ -161,9 +159,7 @@ def document_open(
         case = document.case
         authorize(actor, "read", case_resource(case, "document"), purpose)
         person = case.person
-        data_key = keys.key_provider().unwrap(
-            bytes(person.key.wrapped), context=keys.key_context(person.pk)
-        )
+        data_key = keys.data_key_of(person)
         return OpenedDocument(
             vault.open_sealed(
                 data_key,

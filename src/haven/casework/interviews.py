@@ -59,9 +59,7 @@ def _interview(interview_id: uuid.UUID | str) -> Interview:
 
 def _seal(interview: Interview, text: str) -> bytes:
     person = interview.case.person
-    data_key = keys.key_provider().unwrap(
-        bytes(person.key.wrapped), context=keys.key_context(person.pk)
-    )
+    data_key = keys.data_key_of(person)
     return vault.seal(
         data_key, text, context=keys.field_context(person.pk, f"interview:{interview.pk}")
     )

@@ -159,9 +159,7 @@ def referral_view(actor: Actor, referral_id: uuid.UUID | str) -> ReferredView:
             view.sections["household"] = [
                 m.get_relationship_display() for m in HouseholdMember.objects.filter(person=person)
             ]
-        data_key = keys.key_provider().unwrap(
-            bytes(person.key.wrapped), context=keys.key_context(person.pk)
-        )
+        data_key = keys.data_key_of(person)
         if "health" in referral.sections:
             view.sections["health"] = {
                 r.get_category_display(): vault.open_sealed(

@@ -39,9 +39,7 @@ class ReturnError(ValueError):
 
 def _seal(case: ProcedureCase, field: str, text: str) -> bytes:
     person = case.person
-    data_key = keys.key_provider().unwrap(
-        bytes(person.key.wrapped), context=keys.key_context(person.pk)
-    )
+    data_key = keys.data_key_of(person)
     return vault.seal(data_key, text, context=keys.field_context(person.pk, f"{field}:{case.pk}"))
 
 
@@ -49,9 +47,7 @@ def _open(case: ProcedureCase, field: str, sealed: bytes | None) -> str:
     if not sealed:
         return ""
     person = case.person
-    data_key = keys.key_provider().unwrap(
-        bytes(person.key.wrapped), context=keys.key_context(person.pk)
-    )
+    data_key = keys.data_key_of(person)
     return vault.open_sealed(
         data_key, bytes(sealed), context=keys.field_context(person.pk, f"{field}:{case.pk}")
     )

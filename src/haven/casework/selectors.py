@@ -90,9 +90,7 @@ def case_detail(actor: Actor, purpose: str | None, case_id: uuid.UUID | str) -> 
     with access_scope():
         case = _get(case_id)
         authorize(actor, "read", case_resource(case), purpose)
-        data_key = keys.key_provider().unwrap(
-            bytes(case.person.key.wrapped), context=keys.key_context(case.person_id)
-        )
+        data_key = keys.data_key_of(case.person)
         context = keys.field_context(case.person_id, f"case:{case.pk}")
         events = list(CaseEvent.objects.filter(case=case))
         timeline = [

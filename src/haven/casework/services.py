@@ -40,9 +40,7 @@ class CaseInputError(ValueError):
 
 
 def _seal(case: ProcedureCase, text: str) -> bytes:
-    data_key = keys.key_provider().unwrap(
-        bytes(case.person.key.wrapped), context=keys.key_context(case.person_id)
-    )
+    data_key = keys.data_key_of(case.person)
     return vault.seal(data_key, text, context=keys.field_context(case.person_id, f"case:{case.pk}"))
 
 

@@ -135,9 +135,7 @@ def special_categories(
     with access_scope():
         person = _get(person_id)
         authorize(principal, "read", person_resource(person, purpose, "special-category"), purpose)
-        data_key = keys.key_provider().unwrap(
-            bytes(person.key.wrapped), context=keys.key_context(person.pk)
-        )
+        data_key = keys.data_key_of(person)
         return {
             record.category: vault.open_sealed(
                 data_key,

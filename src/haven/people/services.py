@@ -114,9 +114,7 @@ def special_category_set(
     with access_scope():
         person = _get(person_id)
         authorize(actor, "update", person_resource(person, purpose, "special-category"), purpose)
-        data_key = keys.key_provider().unwrap(
-            bytes(person.key.wrapped), context=keys.key_context(person.pk)
-        )
+        data_key = keys.data_key_of(person)
         SpecialCategoryRecord.objects.update_or_create(
             person=person,
             category=category,
