@@ -39,16 +39,8 @@ from haven.casework.forms import (
 from haven.casework.models import CaseKind, ProcedureCase
 from haven.casework.rules import RULES_BY_CODE, ClockRule
 from haven.casework.step_errors import STEP_ERRORS
-from haven.people.purpose_choice import allowed_purposes, current_purpose
+from haven.people.purpose_choice import current_purpose, purpose_context
 from haven.web.decorators import member_view
-
-
-def _context(request: HttpRequest, actor: Actor, **extra: Any) -> dict[str, Any]:
-    return {
-        "purposes": allowed_purposes(actor),
-        "purpose": current_purpose(request, actor),
-        **extra,
-    }
 
 
 @dataclass(frozen=True)
@@ -90,7 +82,7 @@ def case_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     try:
         cases = selectors.case_list(actor, purpose, page=page, **filters)  # type: ignore[arg-type]
     except AccessDenied:
-        return render(request, "people/refused.html", _context(request, actor), status=403)
+        return render(request, "people/refused.html", purpose_context(request, actor), status=403)
     today = timezone.localdate()
     rows = []
     for case in cases:
@@ -101,7 +93,7 @@ def case_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     return render(
         request,
         "casework/board.html" if board else "casework/list.html",
-        _context(
+        purpose_context(
             request,
             actor,
             rows=rows,
@@ -128,7 +120,9 @@ def case_open(request: HttpRequest, actor: Actor) -> HttpResponse:
         messages.success(request, _("The case is opened."))
         return redirect("casework:detail", case_id=case.pk)
     return render(
-        request, "casework/open.html", _context(request, actor, form=form, person_id=person_id)
+        request,
+        "casework/open.html",
+        purpose_context(request, actor, form=form, person_id=person_id),
     )
 
 
@@ -138,7 +132,7 @@ def case_detail(request: HttpRequest, actor: Actor, case_id: UUID) -> HttpRespon
     return render(
         request,
         "casework/detail.html",
-        _context(
+        purpose_context(
             request,
             actor,
             detail=detail,
@@ -303,7 +297,7 @@ def interview_page(request: HttpRequest, actor: Actor, interview_id: UUID) -> Ht
     return render(
         request,
         "casework/interview.html",
-        _context(
+        purpose_context(
             request,
             actor,
             interview=interview,
@@ -410,9 +404,13 @@ def case_search(request: HttpRequest, actor: Actor) -> HttpResponse:
         try:
             hits = selectors.search(actor, current_purpose(request, actor), text, date_of_birth)
         except AccessDenied:
-            return render(request, "people/refused.html", _context(request, actor), status=403)
+            return render(
+                request, "people/refused.html", purpose_context(request, actor), status=403
+            )
     return render(
-        request, "casework/search.html", _context(request, actor, hits=hits, text=text, born=born)
+        request,
+        "casework/search.html",
+        purpose_context(request, actor, hits=hits, text=text, born=born),
     )
 
 

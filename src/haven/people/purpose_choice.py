@@ -3,6 +3,8 @@ and stated with every read: there is no read without one."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 
 from haven.access.purposes import Purpose, purposes_for
@@ -29,3 +31,13 @@ def current_purpose(request: HttpRequest, actor: Actor) -> str | None:
         return str(remembered)
     first = allowed_purposes(actor)
     return first[0].code if first else None
+
+
+def purpose_context(request: HttpRequest, actor: Actor, **extra: Any) -> dict[str, Any]:
+    """Template context for a page with the purpose bar: the purposes the actor may state and
+    the one in use."""
+    return {
+        "purposes": allowed_purposes(actor),
+        "purpose": current_purpose(request, actor),
+        **extra,
+    }

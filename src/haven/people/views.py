@@ -3,7 +3,6 @@ the same (404), and the refusal is in the ledger."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -19,16 +18,8 @@ from haven.accounts.models import Organisation
 from haven.accounts.roles import Role, Sector
 from haven.people import selectors, services
 from haven.people.forms import ConsentForm, OverrideForm, PersonForm, SpecialCategoryForm
-from haven.people.purpose_choice import allowed_purposes, current_purpose
+from haven.people.purpose_choice import current_purpose, purpose_context
 from haven.web.decorators import member_view
-
-
-def _context(request: HttpRequest, actor: Actor, **extra: Any) -> dict[str, Any]:
-    return {
-        "purposes": allowed_purposes(actor),
-        "purpose": current_purpose(request, actor),
-        **extra,
-    }
 
 
 @member_view
@@ -41,11 +32,11 @@ def person_list(request: HttpRequest, actor: Actor) -> HttpResponse:
     try:
         people = selectors.person_list(actor, purpose, page=page)
     except AccessDenied:
-        return render(request, "people/refused.html", _context(request, actor), status=403)
+        return render(request, "people/refused.html", purpose_context(request, actor), status=403)
     return render(
         request,
         "people/list.html",
-        _context(
+        purpose_context(
             request, actor, people=people, page=page, has_next=len(people) == selectors.PAGE_SIZE
         ),
     )
@@ -76,7 +67,9 @@ def person_new(request: HttpRequest, actor: Actor) -> HttpResponse:
             messages.success(request, _("The person is registered."))
             return redirect("people:detail", person_id=person.pk)
     return render(
-        request, "people/new.html", _context(request, actor, form=form, candidates=candidates)
+        request,
+        "people/new.html",
+        purpose_context(request, actor, form=form, candidates=candidates),
     )
 
 
@@ -90,7 +83,7 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpRe
             return render(
                 request,
                 "people/override.html",
-                _context(request, actor, form=OverrideForm(), person_id=person_id),
+                purpose_context(request, actor, form=OverrideForm(), person_id=person_id),
                 status=404,
             )
         raise
@@ -102,7 +95,7 @@ def person_detail(request: HttpRequest, actor: Actor, person_id: UUID) -> HttpRe
     return render(
         request,
         "people/detail.html",
-        _context(
+        purpose_context(
             request,
             actor,
             detail=detail,
@@ -122,7 +115,7 @@ def person_override(request: HttpRequest, actor: Actor, person_id: UUID) -> Http
         return render(
             request,
             "people/override.html",
-            _context(request, actor, form=form, person_id=person_id),
+            purpose_context(request, actor, form=form, person_id=person_id),
             status=400,
         )
     detail = selectors.person_detail(
@@ -132,7 +125,9 @@ def person_override(request: HttpRequest, actor: Actor, person_id: UUID) -> Http
         override_reason=form.cleaned_data["reason"],
     )
     return render(
-        request, "people/detail.html", _context(request, actor, detail=detail, emergency=True)
+        request,
+        "people/detail.html",
+        purpose_context(request, actor, detail=detail, emergency=True),
     )
 
 
